@@ -1,0 +1,25 @@
+/** Who a user is in the town hall. */
+export const ROLES = ['agent', 'service_head', 'admin', 'elected'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** new: not yet looked at; open: being handled; pending: waiting on the citizen; resolved: answered; closed: archived. */
+export const TICKET_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+
+/** inbound: from the citizen; outbound: a reply sent to the citizen; internal: a note between agents. */
+export const MESSAGE_DIRECTIONS = ['inbound', 'outbound', 'internal'] as const;
+export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
+
+/** Delivery state of an outbound message; inbound and internal messages are always `received`. */
+export const DELIVERY_STATUSES = ['received', 'queued', 'sent', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export const PLATFORMS = ['facebook', 'instagram', 'mastodon', 'x', 'open311'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** What kind of conversation a message belongs to on its platform. */
+export const MESSAGE_KINDS = ['comment', 'direct', 'mention', 'request'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];

@@ -1,0 +1,4 @@
+export * from './enums.js';
+export * from './views.js';
+export * from './events.js';
+export * from './limits.js';

@@ -1,0 +1,97 @@
+import type {
+  DeliveryStatus,
+  MessageDirection,
+  MessageKind,
+  Platform,
+  Role,
+  TicketPriority,
+  TicketStatus,
+} from './enums.js';
+
+/** ISO-8601 instant, as JSON carries dates. */
+export type IsoDate = string;
+
+export interface ServiceRef {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+/** The logged-in user, as `GET /api/me` returns it. */
+export interface Me {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  services: ServiceRef[];
+}
+
+export interface ContactView {
+  id: string;
+  platform: Platform;
+  handle: string | null;
+  displayName: string | null;
+}
+
+/** One row of the inbox. */
+export interface TicketSummary {
+  id: string;
+  reference: number;
+  subject: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  platform: Platform;
+  service: ServiceRef;
+  assignee: { id: string; displayName: string } | null;
+  contact: ContactView | null;
+  createdAt: IsoDate;
+  updatedAt: IsoDate;
+  lastMessageAt: IsoDate;
+  firstResponseDueAt: IsoDate | null;
+  firstRespondedAt: IsoDate | null;
+  /** Why the ticket landed in its service, e.g. "mot-clé « poubelle » → Propreté". */
+  routingExplanation: string | null;
+}
+
+export interface MessageView {
+  id: string;
+  ticketId: string;
+  direction: MessageDirection;
+  kind: MessageKind;
+  body: string;
+  platformMessageId: string | null;
+  deliveryStatus: DeliveryStatus;
+  deliveryError: string | null;
+  author: { kind: 'contact'; contact: ContactView } | { kind: 'user'; id: string; displayName: string } | null;
+  createdAt: IsoDate;
+  /** When the citizen wrote it on the platform (may differ from createdAt, the time Guichet stored it). */
+  sentAt: IsoDate;
+}
+
+export interface TicketDetail extends TicketSummary {
+  messages: MessageView[];
+  /** The public post a comment was written under, when known. */
+  context: { postId: string | null; permalink: string | null } | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface DashboardSummary {
+  ticketCount: number;
+  openCount: number;
+  respondedCount: number;
+  /** Median minutes between a ticket's creation and its first reply; null when nothing was answered yet. */
+  medianFirstResponseMinutes: number | null;
+}
+
+/** The shape of every error response. */
+export interface ApiError {
+  statusCode: number;
+  error: string;
+  message: string;
+  /** Field-level detail for validation errors. */
+  details?: string[];
+}
