@@ -23,3 +23,7 @@ export type Platform = (typeof PLATFORMS)[number];
 /** What kind of conversation a message belongs to on its platform. */
 export const MESSAGE_KINDS = ['comment', 'direct', 'mention', 'request'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** Whether an inbound message is still visible on its platform (the citizen may edit, hide or delete it). */
+export const MESSAGE_PLATFORM_STATES = ['visible', 'hidden', 'removed'] as const;
+export type MessagePlatformState = (typeof MESSAGE_PLATFORM_STATES)[number];

@@ -2,6 +2,7 @@ import type {
   DeliveryStatus,
   MessageDirection,
   MessageKind,
+  MessagePlatformState,
   Platform,
   Role,
   TicketPriority,
@@ -62,6 +63,8 @@ export interface MessageView {
   platformMessageId: string | null;
   deliveryStatus: DeliveryStatus;
   deliveryError: string | null;
+  platformState: MessagePlatformState;
+  editedAt: IsoDate | null;
   author: { kind: 'contact'; contact: ContactView } | { kind: 'user'; id: string; displayName: string } | null;
   createdAt: IsoDate;
   /** When the citizen wrote it on the platform (may differ from createdAt, the time Guichet stored it). */

@@ -1,0 +1,44 @@
+import { Container } from '@mantine/core';
+import { Suspense, useEffect, useRef, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation } from 'react-router-dom';
+import { PageLoader } from '../../lib/ui/PageLoader';
+import { Header } from './Header';
+import classes from './layout.module.css';
+import { RealtimeNotice } from './RealtimeNotice';
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const mainRef = useRef<HTMLDivElement>(null);
+  const { pathname } = useLocation();
+  const firstRender = useRef(true);
+
+  // After a client-side navigation, start screen readers and keyboard users at the new page's content.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [pathname]);
+
+  const skipToMain = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    mainRef.current?.focus();
+  };
+
+  return (
+    <>
+      <a href="#main" className={classes.skipLink} onClick={skipToMain}>
+        {t('app.skipToContent')}
+      </a>
+      <Header />
+      <RealtimeNotice />
+      <Container size="xl" py="lg" component="main" id="main" tabIndex={-1} ref={mainRef} className={classes.main}>
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
+      </Container>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { Button, Container, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink } from 'react-router-dom';
+import { useCurrentUser } from '../../features/auth/api/get-me';
+import { useLogout } from '../../features/auth/api/logout';
+import { errorMessage } from '../../lib/ui/error-message';
+import { LanguageSwitch } from './LanguageSwitch';
+import classes from './layout.module.css';
+
+export function Header() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const logout = useLogout();
+  // Elected officials never see tickets: the inbox is not theirs to open.
+  const links = [
+    ...(me.role === 'elected' ? [] : [{ to: '/inbox', label: t('nav.inbox') }]),
+    { to: '/dashboard', label: t('nav.dashboard') },
+  ];
+
+  const handleLogout = () =>
+    logout.mutate(undefined, {
+      onError: (error) =>
+        notifications.show({ color: 'red', title: t('header.logoutFailed'), message: errorMessage(error, t) }),
+    });
+
+  return (
+    <header className={classes.header}>
+      <Container size="xl" py="sm">
+        <Group justify="space-between" gap="sm">
+          <Group gap="lg">
+            <Link to="/" className={classes.brand}>
+              {t('app.name')}
+            </Link>
+            <nav aria-label={t('nav.label')}>
+              <ul className={classes.navList}>
+                {links.map((link) => (
+                  <li key={link.to}>
+                    <NavLink to={link.to} className={classes.navLink}>
+                      {link.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </Group>
+          <Group gap="sm">
+            <Stack gap={0}>
+              <Text size="sm" fw={600}>
+                <VisuallyHidden>{t('header.signedInAs')} </VisuallyHidden>
+                {me.displayName}
+              </Text>
+              <Text size="sm">{t(`role.${me.role}`)}</Text>
+            </Stack>
+            <LanguageSwitch />
+            <Button variant="default" size="sm" onClick={handleLogout} loading={logout.isPending}>
+              {t('header.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </Container>
+    </header>
+  );
+}

@@ -1,0 +1,60 @@
+import { Text } from '@mantine/core';
+import type { DeliveryStatus, MessageView } from '@guichet/shared';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../lib/format';
+import { useLocale } from '../../../lib/i18n/use-locale';
+import { contactName } from './contact-name';
+import classes from './MessageItem.module.css';
+
+const DELIVERY_COLORS: Record<DeliveryStatus, string | undefined> = {
+  received: undefined,
+  queued: undefined,
+  sent: 'teal.9',
+  failed: 'red.9',
+};
+
+function useAuthorName(message: MessageView): string {
+  const { t } = useTranslation();
+  const author = message.author;
+  if (author?.kind === 'user') return author.displayName;
+  if (author?.kind === 'contact') return contactName(author.contact) ?? t('inbox.unknownContact');
+  return t('thread.unknownAuthor');
+}
+
+export function MessageItem({ message }: { message: MessageView }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const headingId = useId();
+  const author = useAuthorName(message);
+
+  return (
+    <li className={classes.item} data-direction={message.direction}>
+      <article className={classes.bubble} aria-labelledby={headingId}>
+        <div className={classes.meta} id={headingId}>
+          <Text span fw={600} size="sm">
+            {author}
+          </Text>
+          <Text span size="sm">
+            {t(`thread.${message.direction}`)}
+          </Text>
+          <Text span size="sm">
+            <time dateTime={message.sentAt}>{formatDateTime(message.sentAt, locale)}</time>
+          </Text>
+        </div>
+        <Text className={classes.body}>{message.body}</Text>
+        {message.direction === 'outbound' && (
+          <Text size="sm" mt="xs" c={DELIVERY_COLORS[message.deliveryStatus]}>
+            {t('thread.deliveryStatus')} <strong>{t(`thread.delivery.${message.deliveryStatus}`)}</strong>
+            {message.deliveryStatus === 'failed' && message.deliveryError && (
+              <>
+                <br />
+                {t('thread.deliveryError', { error: message.deliveryError })}
+              </>
+            )}
+          </Text>
+        )}
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,100 @@
+import { Button, Group, Stack, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { REPLY_MAX_LENGTH, type Platform } from '@guichet/shared';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { countCharacters } from '../../../lib/format';
+import { errorMessage } from '../../../lib/ui/error-message';
+import { useSendReply } from '../api/send-reply';
+
+interface ReplyFormProps {
+  ticketId: string;
+  platform: Platform;
+}
+
+export function ReplyForm({ ticketId, platform }: ReplyFormProps) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const sendReply = useSendReply(ticketId);
+  const [body, setBody] = useState('');
+  const [emptyError, setEmptyError] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+
+  const max = REPLY_MAX_LENGTH[platform];
+  const count = countCharacters(body);
+  const over = count - max;
+  const platformName = t(`platform.${platform}`);
+  const error =
+    over > 0
+      ? t('reply.tooLong', { over, max, platform: platformName })
+      : emptyError
+        ? t('reply.empty')
+        : undefined;
+
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (sendReply.isPending) return;
+    const text = body.trim();
+    if (!text || over > 0) {
+      setEmptyError(!text);
+      textareaRef.current?.focus();
+      return;
+    }
+    setAnnouncement('');
+    sendReply.mutate(text, {
+      onSuccess: () => {
+        setBody('');
+        setAnnouncement(t('reply.recorded', { platform: platformName }));
+      },
+      onError: (failure) => {
+        notifications.show({
+          color: 'red',
+          title: t('reply.failedTitle'),
+          message: `${errorMessage(failure, t)} ${t('reply.failed')}`,
+          autoClose: false,
+        });
+      },
+    });
+  };
+
+  const handleKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      event.currentTarget.form?.requestSubmit();
+    }
+  };
+
+  return (
+    <Stack component="section" gap="sm" aria-labelledby={headingId}>
+      <Title order={2} size="h3" id={headingId}>
+        {t('reply.title')}
+      </Title>
+      <form onSubmit={handleSubmit} noValidate>
+        <Stack gap="sm">
+          <Textarea
+            ref={textareaRef}
+            label={t('reply.label')}
+            description={`${t('reply.counter', { count, max, platform: platformName })} ${t('reply.shortcut')}`}
+            value={body}
+            onChange={(event) => {
+              setBody(event.currentTarget.value);
+              if (emptyError) setEmptyError(false);
+            }}
+            onKeyDown={handleKeyDown}
+            error={error}
+            autosize
+            minRows={4}
+            maxRows={14}
+          />
+          <Group justify="flex-end">
+            <Button type="submit" loading={sendReply.isPending}>
+              {t('reply.submit')}
+            </Button>
+          </Group>
+          <VisuallyHidden role="status">{announcement}</VisuallyHidden>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

@@ -1,0 +1,54 @@
+import { Anchor, Divider, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { isApiRequestError } from '../../../lib/api-client';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { ErrorAlert } from '../../../lib/ui/ErrorAlert';
+import { PageLoader } from '../../../lib/ui/PageLoader';
+import { useTicket } from '../api/get-ticket';
+import { useWatchTicket } from '../hooks/use-watch-ticket';
+import { MessageThread } from './MessageThread';
+import { ReplyForm } from './ReplyForm';
+import { TicketHeader } from './TicketHeader';
+
+export function TicketPage() {
+  const { id = '' } = useParams<{ id: string }>();
+  return <TicketView key={id} ticketId={id} />;
+}
+
+function TicketView({ ticketId }: { ticketId: string }) {
+  const { t } = useTranslation();
+  const ticket = useTicket(ticketId);
+  useWatchTicket(ticketId);
+  useDocumentTitle(ticket.data ? `#${ticket.data.reference} ${ticket.data.subject}` : null);
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/inbox" size="sm">
+        <span aria-hidden>← </span>
+        {t('ticket.backToInbox')}
+      </Anchor>
+      {ticket.isPending && <PageLoader />}
+      {ticket.isError && !ticket.data && (
+        <ErrorAlert
+          error={ticket.error}
+          title={
+            isApiRequestError(ticket.error, 404) || isApiRequestError(ticket.error, 403)
+              ? t('ticket.notFound')
+              : undefined
+          }
+          onRetry={() => void ticket.refetch()}
+        />
+      )}
+      {ticket.data && (
+        <>
+          <TicketHeader ticket={ticket.data} />
+          <Divider />
+          <MessageThread messages={ticket.data.messages} />
+          <Divider />
+          <ReplyForm ticketId={ticket.data.id} platform={ticket.data.platform} />
+        </>
+      )}
+    </Stack>
+  );
+}

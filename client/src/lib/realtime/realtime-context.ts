@@ -1,0 +1,20 @@
+import { createContext, useContext } from 'react';
+import type { GuichetSocket } from './socket';
+
+export type RealtimeStatus = 'off' | 'connecting' | 'connected' | 'reconnecting';
+
+export interface RealtimeContextValue {
+  socket: GuichetSocket | null;
+  status: RealtimeStatus;
+}
+
+export const RealtimeContext = createContext<RealtimeContextValue>({ socket: null, status: 'off' });
+
+/** The live socket, or null while logged out. */
+export function useSocket(): GuichetSocket | null {
+  return useContext(RealtimeContext).socket;
+}
+
+export function useRealtimeStatus(): RealtimeStatus {
+  return useContext(RealtimeContext).status;
+}

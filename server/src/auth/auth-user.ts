@@ -1,0 +1,15 @@
+import type { Role } from '@guichet/shared';
+
+/** The authenticated person behind a request or a socket, loaded fresh from the database. */
+export interface AuthUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  serviceIds: string[];
+}
+
+/** Admins see every service; everyone else only the services they belong to. */
+export function canAccessService(user: AuthUser, serviceId: string): boolean {
+  return user.role === 'admin' || user.serviceIds.includes(serviceId);
+}

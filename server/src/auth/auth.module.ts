@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AuditModule } from '../audit/audit.module';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG, APP_SECRETS, type AppSecrets } from '../config/config.module';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { RolesGuard } from './guards/roles.guard';
+import { ServiceScopeGuard } from './guards/service-scope.guard';
+import { SessionGuard } from './guards/session.guard';
+import { LocalStrategy } from './local.strategy';
+
+@Module({
+  imports: [
+    AuditModule,
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [APP_SECRETS],
+      useFactory: (secrets: AppSecrets) => ({
+        secret: secrets.sessionKey,
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => [
+        { name: 'login', ttl: config.loginRateLimit.windowSeconds * 1000, limit: config.loginRateLimit.limit },
+      ],
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    LocalStrategy,
+    // Order matters: who you are, then what your role allows, then which services you may see.
+    { provide: APP_GUARD, useClass: SessionGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+    { provide: APP_GUARD, useClass: ServiceScopeGuard },
+  ],
+  exports: [AuthService],
+})
+export class AuthModule {}

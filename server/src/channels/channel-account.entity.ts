@@ -1,0 +1,39 @@
+import { PLATFORMS, type Platform } from '@guichet/shared';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+export const CHANNEL_ACCOUNT_STATUSES = ['active', 'paused'] as const;
+export type ChannelAccountStatus = (typeof CHANNEL_ACCOUNT_STATUSES)[number];
+
+/** A connected account of the town on a platform (a Facebook Page, a Mastodon account…). */
+@Entity({ name: 'channel_accounts' })
+@Unique('uq_channel_accounts_platform_external', ['platform', 'externalId'])
+export class ChannelAccount {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'enum', enum: PLATFORMS, enumName: 'channel_account_platform' })
+  platform: Platform;
+
+  /** The platform's id of the account (the Page id for Facebook). */
+  @Column({ name: 'external_id', type: 'varchar', length: 128 })
+  externalId: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  /** Access token and secrets, AES-256-GCM encrypted; never returned by the API. */
+  @Column({ name: 'credentials_encrypted', type: 'text', nullable: true, select: false })
+  credentialsEncrypted: string | null;
+
+  @Column({ type: 'enum', enum: CHANNEL_ACCOUNT_STATUSES, enumName: 'channel_account_status', default: 'active' })
+  status: ChannelAccountStatus;
+
+  @Column({ name: 'last_webhook_at', type: 'timestamptz', nullable: true })
+  lastWebhookAt: Date | null;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,33 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Platform } from '@guichet/shared';
+import { DataSource, In } from 'typeorm';
+import { APP_SECRETS, type AppSecrets } from '../config/config.module';
+import { ChannelAccount } from './channel-account.entity';
+import { encryptCredentials } from './credentials-cipher';
+
+@Injectable()
+export class ChannelsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_SECRETS) private readonly secrets: AppSecrets,
+  ) {}
+
+  async markWebhookReceived(platform: Platform, externalIds: string[], at: Date): Promise<void> {
+    if (externalIds.length === 0) return;
+    await this.db.getRepository(ChannelAccount).update({ platform, externalId: In(externalIds) }, { lastWebhookAt: at });
+  }
+
+  /** Connects (or reconnects) an account; credentials are stored encrypted. */
+  async connect(platform: Platform, externalId: string, name: string, credentials: object): Promise<ChannelAccount> {
+    const credentialsEncrypted = encryptCredentials(credentials, this.secrets.credentialsKey);
+    await this.db
+      .createQueryBuilder()
+      .insert()
+      .into(ChannelAccount)
+      .values({ platform, externalId, name, credentialsEncrypted })
+      .orUpdate(['name', 'credentials_encrypted'], ['platform', 'external_id'])
+      .execute();
+    return this.db.getRepository(ChannelAccount).findOneByOrFail({ platform, externalId });
+  }
+}

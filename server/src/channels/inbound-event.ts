@@ -1,0 +1,38 @@
+import type { MessageKind, Platform } from '@guichet/shared';
+
+export interface InboundAuthor {
+  platformUserId: string;
+  displayName: string | null;
+  handle: string | null;
+}
+
+/** A citizen's message, normalised from any platform. */
+export interface InboundMessage {
+  type: 'message';
+  platform: Platform;
+  /** The town's account on the platform (the Page id). */
+  accountExternalId: string;
+  kind: MessageKind;
+  platformMessageId: string;
+  platformParentId: string | null;
+  /** Messages with the same key on the same account belong to the same conversation. */
+  threadKey: string;
+  author: InboundAuthor | null;
+  body: string;
+  sentAt: Date;
+  context: { postId: string | null; permalink: string | null } | null;
+  raw: unknown;
+}
+
+/** A message already stored was edited, hidden or removed on the platform. */
+export interface InboundChange {
+  type: 'edited' | 'hidden' | 'unhidden' | 'removed';
+  platform: Platform;
+  accountExternalId: string;
+  platformMessageId: string;
+  body: string | null;
+  at: Date;
+  raw: unknown;
+}
+
+export type InboundEvent = InboundMessage | InboundChange;

@@ -1,0 +1,83 @@
+import { Controller, Get, Header, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
+import type { Request } from 'express';
+import { Public } from '../../auth/decorators';
+import { DomainError } from '../../common/domain-error';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { IngestInboundService, type IngestOutcome } from '../../tickets/ingest-inbound.service';
+import { ChannelsService } from '../channels.service';
+import { parseJsonKeepingBigIds } from '../parse-json-ids';
+import { normalizeMetaFeedDelivery } from './meta-feed.normalizer';
+import { isValidMetaSignature } from './meta-signature';
+
+const sameText = (a: string, b: string): boolean => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+export interface WebhookReceipt {
+  events: number;
+  outcomes: Record<IngestOutcome['outcome'], number>;
+}
+
+@Public()
+@Controller('webhooks/meta')
+export class MetaWebhookController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly ingest: IngestInboundService,
+    private readonly channels: ChannelsService,
+  ) {}
+
+  /** Meta's subscription handshake: echo `hub.challenge` when the verify token matches. */
+  @Get()
+  @Header('content-type', 'text/plain; charset=utf-8')
+  verify(@Query() query: Record<string, unknown>): string {
+    const expected = this.config.meta.verifyToken;
+    const mode = query['hub.mode'];
+    const token = query['hub.verify_token'];
+    const challenge = query['hub.challenge'];
+    if (
+      expected === null ||
+      mode !== 'subscribe' ||
+      typeof token !== 'string' ||
+      typeof challenge !== 'string' ||
+      !sameText(token, expected)
+    ) {
+      throw new DomainError('forbidden', 'Vérification du webhook refusée');
+    }
+    return challenge;
+  }
+
+  /** A signed delivery; answered only once every event in it is stored. */
+  @Post()
+  @HttpCode(200)
+  async receive(@Req() req: Request & { rawBody?: Buffer }): Promise<WebhookReceipt> {
+    const secret = this.config.meta.appSecret;
+    if (secret === null) throw new DomainError('unavailable', 'META_APP_SECRET is not configured');
+    const raw = req.rawBody;
+    if (!isValidMetaSignature(raw ?? Buffer.alloc(0), req.header('x-hub-signature-256'), secret)) {
+      throw new DomainError('unauthorized', 'Signature X-Hub-Signature-256 absente ou invalide');
+    }
+    if (!raw || raw.length === 0) throw new DomainError('invalid', 'Corps de requête JSON attendu');
+    let body: unknown;
+    try {
+      body = parseJsonKeepingBigIds(raw.toString('utf8'));
+    } catch {
+      throw new DomainError('invalid', 'Corps de requête JSON invalide');
+    }
+    const receivedAt = new Date();
+    const events = normalizeMetaFeedDelivery(body, receivedAt);
+    const outcomes: WebhookReceipt['outcomes'] = { created: 0, appended: 0, duplicate: 0, updated: 0, ignored: 0 };
+    const accounts = new Set<string>();
+    for (const event of events) {
+      const result = await this.ingest.ingest(event, receivedAt);
+      outcomes[result.outcome]++;
+      accounts.add(event.accountExternalId);
+    }
+    await this.channels.markWebhookReceived('facebook', [...accounts], receivedAt);
+    return { events: events.length, outcomes };
+  }
+}

@@ -1,0 +1,35 @@
+/** Every setting Guichet reads from the environment, validated once at start. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** A real PostgreSQL; when absent an embedded PGlite runs in `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** Signs session tokens and derives the key that encrypts channel credentials. */
+  secretKey: string | null;
+  cookieSecure: boolean;
+  sessionHours: number;
+  loginRateLimit: { limit: number; windowSeconds: number };
+  passwordHashCost: number;
+  meta: {
+    verifyToken: string | null;
+    appSecret: string | null;
+    graphUrl: string;
+    graphVersion: string;
+  };
+  firstResponseMinutes: number;
+  /** Run an in-process fake Graph API for replies (offline demo). */
+  demoFakePlatform: boolean;
+  /** Seed the demo town when the database has no user yet. */
+  seedDemo: boolean;
+  /** Where the built client lives; served on the same port as the API. */
+  clientDir: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}

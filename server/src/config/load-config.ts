@@ -1,0 +1,87 @@
+import { resolve } from 'node:path';
+import { AppConfig, ConfigError } from './app-config';
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and checks the environment; throws one ConfigError listing every problem. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const str = (name: string): string | null => {
+    const v = env[name]?.trim();
+    return v ? v : null;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = str(name);
+    if (raw === null) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = str(name);
+    if (raw === null) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+  const url = (name: string, fallback: string | null): string | null => {
+    const raw = str(name) ?? fallback;
+    if (raw === null) return null;
+    try {
+      new URL(raw);
+    } catch {
+      problems.push(`${name} must be a URL (got "${raw}")`);
+    }
+    return raw.replace(/\/+$/, '');
+  };
+
+  const nodeEnvRaw = str('NODE_ENV') ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
+    problems.push(`NODE_ENV must be development, production or test (got "${nodeEnvRaw}")`);
+  }
+  const nodeEnv = nodeEnvRaw as AppConfig['nodeEnv'];
+  const databaseUrl = url('DATABASE_URL', null);
+  const secretKey = str('SECRET_KEY');
+  if (secretKey !== null && secretKey.length < 32) {
+    problems.push('SECRET_KEY must be at least 32 characters long');
+  }
+  if (secretKey === null && databaseUrl !== null && nodeEnv === 'production') {
+    problems.push('SECRET_KEY is required in production (generate one with `openssl rand -hex 32`)');
+  }
+  const graphVersion = str('META_GRAPH_VERSION') ?? 'v23.0';
+  if (!/^v\d+\.\d+$/.test(graphVersion)) {
+    problems.push(`META_GRAPH_VERSION must look like v23.0 (got "${graphVersion}")`);
+  }
+
+  const config: AppConfig = {
+    nodeEnv,
+    port: int('PORT', 3000, 0, 65535),
+    host: str('HOST') ?? '0.0.0.0',
+    databaseUrl,
+    dataDir: resolve(str('DATA_DIR') ?? './data'),
+    secretKey,
+    cookieSecure: bool('COOKIE_SECURE', nodeEnv === 'production'),
+    sessionHours: int('SESSION_HOURS', 12, 1, 24 * 30),
+    loginRateLimit: {
+      limit: int('LOGIN_RATE_LIMIT', 10, 1, 10000),
+      windowSeconds: int('LOGIN_RATE_WINDOW_SECONDS', 60, 1, 86400),
+    },
+    passwordHashCost: int('PASSWORD_HASH_COST', 12, 4, 15),
+    meta: {
+      verifyToken: str('META_VERIFY_TOKEN'),
+      appSecret: str('META_APP_SECRET'),
+      graphUrl: url('META_GRAPH_URL', 'https://graph.facebook.com') as string,
+      graphVersion,
+    },
+    firstResponseMinutes: int('FIRST_RESPONSE_MINUTES', 240, 1, 60 * 24 * 60),
+    demoFakePlatform: bool('DEMO_FAKE_PLATFORM', databaseUrl === null && str('META_GRAPH_URL') === null),
+    seedDemo: bool('SEED_DEMO', databaseUrl === null),
+    clientDir: str('CLIENT_DIR') ? resolve(str('CLIENT_DIR') as string) : null,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

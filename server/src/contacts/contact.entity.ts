@@ -1,0 +1,29 @@
+import { PLATFORMS, type Platform } from '@guichet/shared';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+
+/** A citizen, identified by their handle on one platform. */
+@Entity({ name: 'contacts' })
+@Unique('uq_contacts_platform_user', ['platform', 'platformUserId'])
+export class Contact {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'enum', enum: PLATFORMS, enumName: 'contact_platform' })
+  platform: Platform;
+
+  /** The platform's id of the person (app-scoped id on Meta). */
+  @Column({ name: 'platform_user_id', type: 'varchar', length: 128 })
+  platformUserId: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  handle: string | null;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 200, nullable: true })
+  displayName: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

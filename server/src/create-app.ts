@@ -1,0 +1,92 @@
+import { Logger, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express from 'express';
+import { AppModule } from './app.module';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { createValidationPipe } from './common/validation';
+import type { AppConfig } from './config/app-config';
+import { deriveSecrets, resolveSecretKey } from './config/secrets';
+import type { DatabaseTarget } from './database/data-source-options';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
+import { migrate } from './database/migrate';
+
+export interface GuichetApp {
+  app: INestApplication;
+  database: DatabaseTarget;
+  close(): Promise<void>;
+}
+
+export interface CreateAppOptions {
+  /** Keep the embedded database in memory instead of `config.dataDir` (tests). */
+  inMemoryEmbedded?: boolean;
+  logger?: false | Array<'log' | 'error' | 'warn' | 'debug' | 'verbose'>;
+}
+
+/** Database up and migrated, Nest app configured: what `main.ts` and the integration tests share. */
+export async function createGuichetApp(config: AppConfig, options: CreateAppOptions = {}): Promise<GuichetApp> {
+  const logger = new Logger('Guichet');
+  let embedded: EmbeddedPostgres | null = null;
+  let database: DatabaseTarget;
+  if (config.databaseUrl) {
+    database = { url: config.databaseUrl, embedded: false };
+  } else {
+    embedded = await startEmbeddedPostgres(options.inMemoryEmbedded ? null : config.dataDir);
+    database = { url: embedded.url, embedded: true };
+    logger.log(`Embedded PostgreSQL (PGlite) ${options.inMemoryEmbedded ? 'in memory' : `in ${config.dataDir}`}`);
+  }
+  try {
+    const applied = await migrate(database);
+    if (applied.length > 0) logger.log(`Migrations applied: ${applied.join(', ')}`);
+    const secrets = deriveSecrets(resolveSecretKey(config));
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, secrets, database), {
+      rawBody: true,
+      logger: options.logger ?? ['log', 'error', 'warn'],
+    });
+    configureApp(app, config);
+    return {
+      app,
+      database,
+      async close() {
+        await app.close();
+        if (embedded) await embedded.stop();
+      },
+    };
+  } catch (err) {
+    if (embedded) await embedded.stop();
+    throw err;
+  }
+}
+
+function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  app.setGlobalPrefix('api');
+  app.useBodyParser('json', { limit: '1mb' });
+  app.use(cookieParser());
+  app.disable('x-powered-by');
+  app.use((_req: express.Request, res: express.Response, next: express.NextFunction) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    next();
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.enableShutdownHooks();
+  const clientDir = config.clientDir ?? join(__dirname, '../../../client/dist');
+  if (existsSync(join(clientDir, 'index.html'))) serveClient(app, clientDir);
+}
+
+/** The built React client on the same port; unknown non-API paths get index.html (client-side routes). */
+function serveClient(app: NestExpressApplication, clientDir: string): void {
+  app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api/') || req.path === '/api' || req.path.startsWith('/socket.io')) {
+      return next();
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(join(clientDir, 'index.html'));
+  });
+}

@@ -1,0 +1,10 @@
+import { AuditEvent } from '../audit/audit-event.entity';
+import { ChannelAccount } from '../channels/channel-account.entity';
+import { Contact } from '../contacts/contact.entity';
+import { Service } from '../services/service.entity';
+import { Message } from '../tickets/message.entity';
+import { Ticket } from '../tickets/ticket.entity';
+import { User } from '../users/user.entity';
+
+/** Every entity, in one list shared by the app, the migration tools and the tests. */
+export const ENTITIES = [Service, User, ChannelAccount, Contact, Ticket, Message, AuditEvent];

@@ -1,0 +1,93 @@
+import type { Role } from '@guichet/shared';
+
+/** The fictional town the demo and the README describe. */
+export const DEMO_TOWN = 'Valbrune';
+export const DEMO_PASSWORD = 'guichet-demo-2026';
+export const DEMO_PAGE = { id: '104857362948571', name: 'Ville de Valbrune', accessToken: 'demo-page-access-token' };
+
+export interface DemoService {
+  slug: string;
+  name: string;
+  description: string;
+  isTriage?: boolean;
+  keywords: string[];
+}
+
+export const DEMO_SERVICES: DemoService[] = [
+  {
+    slug: 'voirie',
+    name: 'Voirie',
+    description: 'Routes, trottoirs, éclairage public, signalisation',
+    keywords: [
+      'nid de poule', 'nids de poule', 'chaussee', 'trottoir*', 'lampadaire*', 'eclairage', 'feu rouge',
+      'feux tricolores', 'route', 'voirie', 'panneau*', 'goudron', 'bitume', 'ralentisseur*', 'avaloir*',
+      'verglas', 'deneigement', 'bouche d egout', 'plaque d egout', 'marquage*',
+    ],
+  },
+  {
+    slug: 'proprete',
+    name: 'Propreté',
+    description: 'Collecte des déchets, dépôts sauvages, nettoyage des rues',
+    keywords: [
+      'poubelle*', 'ordures', 'encombrant*', 'depot sauvage', 'depots sauvages', 'dechet*', 'tri selectif',
+      'bac jaune', 'bacs', 'crotte*', 'dejection*', 'tag', 'tags', 'graffiti*', 'proprete', 'collecte',
+      'ramassage', 'benne*', 'conteneur*', 'sale', 'salete',
+    ],
+  },
+  {
+    slug: 'espaces-verts',
+    name: 'Espaces verts',
+    description: 'Parcs, arbres, haies, tonte, jardins publics',
+    keywords: [
+      'arbre*', 'elagage', 'elaguer', 'branche*', 'haie*', 'tonte', 'pelouse', 'parc', 'square', 'massif*',
+      'feuilles mortes', 'espaces verts', 'aire de jeux', 'jardin public', 'platane*', 'fleurissement',
+    ],
+  },
+  {
+    slug: 'etat-civil',
+    name: 'État civil',
+    description: 'Actes, titres d’identité, élections, recensement citoyen',
+    keywords: [
+      'acte de naissance', 'acte de mariage', 'acte de deces', 'carte d identite', 'cni', 'passeport*', 'pacs',
+      'livret de famille', 'etat civil', 'listes electorales', 'liste electorale', 'recensement', 'mariage',
+      'naissance', 'deces', 'titre d identite',
+    ],
+  },
+  {
+    slug: 'accueil',
+    name: 'Accueil',
+    description: 'Tri des demandes et renseignements généraux',
+    isTriage: true,
+    keywords: [],
+  },
+];
+
+export interface DemoUser {
+  email: string;
+  displayName: string;
+  role: Role;
+  services: string[];
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { email: 'admin@valbrune.example', displayName: 'Claire Moreau', role: 'admin', services: [] },
+  {
+    email: 'chef.voirie@valbrune.example',
+    displayName: 'Thierry Lambert',
+    role: 'service_head',
+    services: ['voirie', 'proprete'],
+  },
+  {
+    email: 'agent.technique@valbrune.example',
+    displayName: 'Julie Martin',
+    role: 'agent',
+    services: ['voirie', 'proprete', 'espaces-verts'],
+  },
+  {
+    email: 'agent.accueil@valbrune.example',
+    displayName: 'Nadia Benali',
+    role: 'agent',
+    services: ['accueil', 'etat-civil'],
+  },
+  { email: 'elu@valbrune.example', displayName: 'Bernard Roussel', role: 'elected', services: [] },
+];

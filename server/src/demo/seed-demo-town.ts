@@ -1,0 +1,131 @@
+import type { INestApplication } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { hashPassword } from '../auth/password';
+import { ChannelsService } from '../channels/channels.service';
+import { IngestInboundService } from '../tickets/ingest-inbound.service';
+import { Message } from '../tickets/message.entity';
+import { Ticket } from '../tickets/ticket.entity';
+import { Service } from '../services/service.entity';
+import { User } from '../users/user.entity';
+import type { CorpusMessage } from './corpus';
+import { DEMO_PAGE, DEMO_PASSWORD, DEMO_SERVICES, DEMO_USERS } from './demo-town';
+
+const SEEDED_SERVICES = new Set(DEMO_SERVICES.map((s) => s.slug));
+const REPLIES: Record<string, string> = {
+  voirie: 'Bonjour, merci pour votre signalement. Les services techniques interviendront dans les meilleurs délais.',
+  proprete: 'Bonjour, merci de votre message. Le service Propreté a programmé un passage cette semaine.',
+  'espaces-verts': 'Bonjour, nos jardiniers vont passer vérifier sur place. Merci de votre vigilance.',
+  'etat-civil':
+    'Bonjour, vous pouvez prendre rendez-vous en ligne sur le site de la ville ou au 03 00 00 00 00. Bonne journée.',
+  accueil: 'Bonjour, merci pour votre message, nous revenons vers vous rapidement.',
+};
+
+/** Small deterministic generator so every fresh demo looks the same. */
+function random(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1_103_515_245 + 12_345) % 2 ** 31;
+    return s / 2 ** 31;
+  };
+}
+
+export async function isDatabaseEmpty(app: INestApplication): Promise<boolean> {
+  return (await app.get<DataSource>(getDataSourceToken()).getRepository(User).count()) === 0;
+}
+
+/**
+ * The demo town of Valbrune: five services, a user of each role, a connected Facebook Page, and
+ * citizen comments from the last ten days arriving through the same ingestion path as webhooks.
+ */
+export async function seedDemoTown(
+  app: INestApplication,
+  corpus: CorpusMessage[],
+  options: { now?: Date; passwordHashCost: number; messages?: number },
+): Promise<void> {
+  const now = options.now ?? new Date();
+  const db = app.get<DataSource>(getDataSourceToken());
+  const services = new Map<string, Service>();
+  for (const s of DEMO_SERVICES) {
+    const saved = await db.getRepository(Service).save({
+      slug: s.slug,
+      name: s.name,
+      description: s.description,
+      isTriage: s.isTriage ?? false,
+      keywords: s.keywords,
+    });
+    services.set(s.slug, saved);
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD, options.passwordHashCost);
+  const users = new Map<string, User>();
+  for (const u of DEMO_USERS) {
+    const user = await db.getRepository(User).save({
+      email: u.email,
+      displayName: u.displayName,
+      role: u.role,
+      passwordHash,
+      services: u.services.map((slug) => services.get(slug) as Service),
+    });
+    users.set(u.email, user);
+  }
+  const account = await app
+    .get(ChannelsService)
+    .connect('facebook', DEMO_PAGE.id, DEMO_PAGE.name, { pageAccessToken: DEMO_PAGE.accessToken });
+
+  const rand = random(2026);
+  const ingest = app.get(IngestInboundService);
+  const picked = corpus.filter((m) => SEEDED_SERVICES.has(m.service)).slice(0, options.messages ?? 42);
+  const posts = ['7001', '7002', '7003', '7004'].map((n) => `${DEMO_PAGE.id}_${n}`);
+  const responders = [...users.values()].filter((u) => u.role === 'agent' || u.role === 'service_head');
+  for (const [i, m] of picked.entries()) {
+    // Spread over the last ten days, oldest first.
+    const at = new Date(now.getTime() - (picked.length - i) * (10 * 24 * 60 * 60_000) / picked.length);
+    const postId = posts[i % posts.length] as string;
+    const commentId = `${postId.split('_')[1]}_${100_000 + i}`;
+    const result = await ingest.ingest(
+      {
+        type: 'message',
+        platform: 'facebook',
+        accountExternalId: DEMO_PAGE.id,
+        kind: 'comment',
+        platformMessageId: commentId,
+        platformParentId: postId,
+        threadKey: commentId,
+        author: { platformUserId: String(5_000_000_000 + i * 7919), displayName: m.author, handle: null },
+        body: m.text,
+        sentAt: at,
+        context: { postId, permalink: null },
+        raw: { demo: true, corpusId: m.id },
+      },
+      at,
+    );
+    if (result.outcome !== 'created' || rand() < 0.3) continue;
+    const ticket = await db.getRepository(Ticket).findOneByOrFail({ id: result.ticketId });
+    const responder = responders[Math.floor(rand() * responders.length)] as User;
+    const minutes = Math.round(15 + rand() * rand() * 900);
+    const repliedAt = new Date(at.getTime() + minutes * 60_000);
+    if (repliedAt > now) continue;
+    const slug = [...services.entries()].find(([, s]) => s.id === ticket.serviceId)?.[0] ?? 'accueil';
+    await db.getRepository(Message).insert({
+      ticketId: ticket.id,
+      channelAccountId: account.id,
+      platformMessageId: `${commentId}_r`,
+      platformParentId: commentId,
+      direction: 'outbound',
+      kind: 'comment',
+      body: REPLIES[slug] ?? (REPLIES.accueil as string),
+      authorUserId: responder.id,
+      deliveryStatus: 'sent',
+      sentAt: repliedAt,
+    });
+    await db.getRepository(Ticket).update(
+      { id: ticket.id },
+      {
+        status: rand() < 0.6 ? 'resolved' : 'open',
+        firstRespondedAt: repliedAt,
+        firstResponseMinutes: minutes,
+        lastMessageAt: repliedAt,
+      },
+    );
+  }
+}

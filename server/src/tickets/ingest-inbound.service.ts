@@ -1,0 +1,212 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { InboundChange, InboundEvent, InboundMessage } from '../channels/inbound-event';
+import { ChannelAccount } from '../channels/channel-account.entity';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { RealtimeGateway } from '../realtime/realtime.gateway';
+import { RoutingService } from '../routing/routing.service';
+import { Message } from './message.entity';
+import { loadMessage, loadTicket } from './ticket-queries';
+import { Ticket } from './ticket.entity';
+import { toMessageView, toTicketSummary } from './ticket-views';
+
+export type IngestOutcome =
+  | { outcome: 'created' | 'appended'; ticketId: string; messageId: string }
+  | { outcome: 'duplicate' | 'updated' | 'ignored'; ticketId: string | null; messageId: string | null };
+
+/** Rolls back a transaction whose message turned out to be stored already. */
+class AlreadyStored extends Error {}
+
+const SUBJECT_MAX = 120;
+
+export function subjectOf(body: string): string {
+  const line = body.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  if (line === '') return '(message sans texte)';
+  return line.length > SUBJECT_MAX ? `${line.slice(0, SUBJECT_MAX - 1)}…` : line;
+}
+
+/**
+ * Stores a citizen's message: once only (account + platform id), in the open ticket of its thread
+ * or a new routed ticket, then tells the service's agents. Everything commits in one transaction.
+ */
+@Injectable()
+export class IngestInboundService {
+  private readonly logger = new Logger('IngestInboundService');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly routing: RoutingService,
+    private readonly audit: AuditService,
+    private readonly realtime: RealtimeGateway,
+  ) {}
+
+  async ingest(event: InboundEvent, receivedAt: Date = new Date()): Promise<IngestOutcome> {
+    const account = await this.db.getRepository(ChannelAccount).findOne({
+      where: { platform: event.platform, externalId: event.accountExternalId },
+    });
+    if (!account) {
+      this.logger.warn(`${event.platform} account ${event.accountExternalId} is not connected: event ignored`);
+      return { outcome: 'ignored', ticketId: null, messageId: null };
+    }
+    return event.type === 'message'
+      ? this.ingestMessage(account, event, receivedAt)
+      : this.applyChange(account, event);
+  }
+
+  private async ingestMessage(account: ChannelAccount, event: InboundMessage, receivedAt: Date): Promise<IngestOutcome> {
+    let result: { outcome: 'created' | 'appended'; ticket: Ticket; message: Message };
+    try {
+      result = await this.db.transaction(async (manager) => {
+        // Serialise work on one thread so two messages of it cannot open two tickets.
+        await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+          `${account.id}:${event.threadKey}`,
+        ]);
+        if (await this.isStored(manager, account.id, event.platformMessageId)) throw new AlreadyStored();
+        const contactId = event.author ? await this.upsertContact(manager, event) : null;
+        const open = await manager
+          .getRepository(Ticket)
+          .createQueryBuilder('t')
+          .where('t.channelAccountId = :account AND t.threadKey = :thread', {
+            account: account.id,
+            thread: event.threadKey,
+          })
+          .andWhere("t.status <> 'closed'")
+          .orderBy('t.createdAt', 'DESC')
+          .getOne();
+        const ticket = open ?? (await this.openTicket(manager, account, event, contactId, receivedAt));
+        const inserted = await manager
+          .createQueryBuilder()
+          .insert()
+          .into(Message)
+          .values({
+            ticketId: ticket.id,
+            channelAccountId: account.id,
+            platformMessageId: event.platformMessageId,
+            platformParentId: event.platformParentId,
+            direction: 'inbound',
+            kind: event.kind,
+            body: event.body,
+            authorContactId: contactId,
+            deliveryStatus: 'received',
+            sentAt: event.sentAt,
+            raw: event.raw as object,
+          })
+          .orIgnore()
+          .returning(['id'])
+          .execute();
+        const messageId = (inserted.raw as Array<{ id: string }>)[0]?.id;
+        if (!messageId) throw new AlreadyStored();
+        const lastMessageAt = event.sentAt > ticket.lastMessageAt ? event.sentAt : ticket.lastMessageAt;
+        if (open) {
+          // A citizen writing again on a resolved or pending ticket puts it back in the agents' hands.
+          const status = open.status === 'resolved' || open.status === 'pending' ? 'open' : open.status;
+          await manager.update(Ticket, { id: open.id }, { lastMessageAt, status });
+        }
+        const message = await manager.findOneByOrFail(Message, { id: messageId });
+        return { outcome: open ? ('appended' as const) : ('created' as const), ticket, message };
+      });
+    } catch (err) {
+      if (err instanceof AlreadyStored) {
+        const existing = await this.db
+          .getRepository(Message)
+          .findOne({ where: { channelAccountId: account.id, platformMessageId: event.platformMessageId } });
+        return { outcome: 'duplicate', ticketId: existing?.ticketId ?? null, messageId: existing?.id ?? null };
+      }
+      throw err;
+    }
+    await this.publish(result.outcome, result.ticket.id, result.message.id);
+    return { outcome: result.outcome, ticketId: result.ticket.id, messageId: result.message.id };
+  }
+
+  private async isStored(manager: EntityManager, accountId: string, platformMessageId: string): Promise<boolean> {
+    return (await manager.getRepository(Message).count({ where: { channelAccountId: accountId, platformMessageId } })) > 0;
+  }
+
+  private async upsertContact(manager: EntityManager, event: InboundMessage): Promise<string> {
+    const author = event.author as NonNullable<InboundMessage['author']>;
+    const rows: Array<{ id: string }> = await manager.query(
+      `INSERT INTO contacts (platform, platform_user_id, display_name, handle)
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT (platform, platform_user_id) DO UPDATE
+         SET display_name = COALESCE(EXCLUDED.display_name, contacts.display_name),
+             handle = COALESCE(EXCLUDED.handle, contacts.handle),
+             updated_at = now()
+       RETURNING id`,
+      [event.platform, author.platformUserId, author.displayName, author.handle],
+    );
+    return (rows[0] as { id: string }).id;
+  }
+
+  private async openTicket(
+    manager: EntityManager,
+    account: ChannelAccount,
+    event: InboundMessage,
+    contactId: string | null,
+    receivedAt: Date,
+  ): Promise<Ticket> {
+    const decision = await this.routing.route(manager, event.body);
+    const createdAt = receivedAt;
+    const ticket = manager.create(Ticket, {
+      subject: subjectOf(event.body),
+      status: 'new',
+      priority: 'normal',
+      platform: event.platform,
+      serviceId: decision.serviceId,
+      contactId,
+      channelAccountId: account.id,
+      threadKey: event.threadKey,
+      context: event.context,
+      routingExplanation: decision.explanation,
+      lastMessageAt: event.sentAt,
+      firstResponseDueAt: new Date(createdAt.getTime() + this.config.firstResponseMinutes * 60_000),
+      createdAt,
+    });
+    const saved = await manager.save(ticket);
+    await this.audit.record(
+      null,
+      'ticket.created',
+      'ticket',
+      saved.id,
+      { serviceId: decision.serviceId, routing: decision.explanation, platformMessageId: event.platformMessageId },
+      manager,
+    );
+    return saved;
+  }
+
+  private async applyChange(account: ChannelAccount, event: InboundChange): Promise<IngestOutcome> {
+    const repo = this.db.getRepository(Message);
+    const message = await repo.findOne({
+      where: { channelAccountId: account.id, platformMessageId: event.platformMessageId },
+    });
+    if (!message) return { outcome: 'ignored', ticketId: null, messageId: null };
+    if (event.type === 'edited') {
+      // The text the citizen first sent stays in `raw`; agents see the current one.
+      await repo.update({ id: message.id }, { body: event.body ?? message.body, editedAt: event.at });
+    } else {
+      const platformState = event.type === 'unhidden' ? 'visible' : event.type === 'hidden' ? 'hidden' : 'removed';
+      await repo.update({ id: message.id }, { platformState });
+    }
+    const updated = await loadMessage(this.db, message.id);
+    const ticket = await loadTicket(this.db, message.ticketId);
+    if (updated && ticket) {
+      this.realtime.emitTicketEvent(ticket.serviceId, ticket.id, 'message.updated', toMessageView(updated));
+    }
+    return { outcome: 'updated', ticketId: message.ticketId, messageId: message.id };
+  }
+
+  private async publish(outcome: 'created' | 'appended', ticketId: string, messageId: string): Promise<void> {
+    const [ticket, message] = await Promise.all([loadTicket(this.db, ticketId), loadMessage(this.db, messageId)]);
+    if (!ticket || !message) return;
+    const summary = toTicketSummary(ticket);
+    if (outcome === 'created') {
+      this.realtime.emitTicketEvent(ticket.serviceId, ticket.id, 'ticket.created', summary);
+    } else {
+      this.realtime.emitTicketEvent(ticket.serviceId, ticket.id, 'ticket.updated', summary);
+    }
+    this.realtime.emitTicketEvent(ticket.serviceId, ticket.id, 'message.created', toMessageView(message));
+  }
+}

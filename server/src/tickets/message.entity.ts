@@ -1,0 +1,101 @@
+import {
+  DELIVERY_STATUSES,
+  MESSAGE_DIRECTIONS,
+  MESSAGE_KINDS,
+  MESSAGE_PLATFORM_STATES,
+  type DeliveryStatus,
+  type MessageDirection,
+  type MessageKind,
+  type MessagePlatformState,
+} from '@guichet/shared';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { ChannelAccount } from '../channels/channel-account.entity';
+import { Contact } from '../contacts/contact.entity';
+import { User } from '../users/user.entity';
+import { Ticket } from './ticket.entity';
+
+@Entity({ name: 'messages' })
+// The same platform message, by webhook, poll or replay, is stored once.
+@Index('uq_messages_account_platform_id', ['channelAccountId', 'platformMessageId'], {
+  unique: true,
+  where: '"platform_message_id" IS NOT NULL',
+})
+@Index('ix_messages_ticket_created', ['ticketId', 'createdAt'])
+export class Message {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'ticket_id', type: 'uuid' })
+  ticketId: string;
+
+  @ManyToOne(() => Ticket, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'ticket_id' })
+  ticket: Ticket;
+
+  @Column({ name: 'channel_account_id', type: 'uuid', nullable: true })
+  channelAccountId: string | null;
+
+  @ManyToOne(() => ChannelAccount, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'channel_account_id' })
+  channelAccount: ChannelAccount | null;
+
+  @Column({ name: 'platform_message_id', type: 'varchar', length: 200, nullable: true })
+  platformMessageId: string | null;
+
+  /** The platform id this message answers (the parent comment, the post). */
+  @Column({ name: 'platform_parent_id', type: 'varchar', length: 200, nullable: true })
+  platformParentId: string | null;
+
+  @Column({ type: 'enum', enum: MESSAGE_DIRECTIONS, enumName: 'message_direction' })
+  direction: MessageDirection;
+
+  @Column({ type: 'enum', enum: MESSAGE_KINDS, enumName: 'message_kind' })
+  kind: MessageKind;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @Column({ name: 'author_contact_id', type: 'uuid', nullable: true })
+  authorContactId: string | null;
+
+  @ManyToOne(() => Contact, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'author_contact_id' })
+  authorContact: Contact | null;
+
+  @Column({ name: 'author_user_id', type: 'uuid', nullable: true })
+  authorUserId: string | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'author_user_id' })
+  authorUser: User | null;
+
+  @Column({ name: 'delivery_status', type: 'enum', enum: DELIVERY_STATUSES, enumName: 'delivery_status' })
+  deliveryStatus: DeliveryStatus;
+
+  @Column({ name: 'delivery_error', type: 'text', nullable: true })
+  deliveryError: string | null;
+
+  /** Whether the citizen's message is still visible on the platform. */
+  @Column({
+    name: 'platform_state',
+    type: 'enum',
+    enum: MESSAGE_PLATFORM_STATES,
+    enumName: 'message_platform_state',
+    default: 'visible',
+  })
+  platformState: MessagePlatformState;
+
+  @Column({ name: 'edited_at', type: 'timestamptz', nullable: true })
+  editedAt: Date | null;
+
+  /** When it was written on the platform. */
+  @Column({ name: 'sent_at', type: 'timestamptz' })
+  sentAt: Date;
+
+  /** The platform's payload as received, so nothing a citizen sent is lost to normalisation. */
+  @Column({ type: 'jsonb', nullable: true, select: false })
+  raw: unknown;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,117 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { REPLY_MAX_LENGTH, type MessageView } from '@guichet/shared';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { ChannelAccount } from '../channels/channel-account.entity';
+import { decryptCredentials } from '../channels/credentials-cipher';
+import { GraphApiError, MetaGraphClient } from '../channels/meta/meta-graph.client';
+import { APP_SECRETS, type AppSecrets } from '../config/config.module';
+import { DomainError, notFound } from '../common/domain-error';
+import { RealtimeGateway } from '../realtime/realtime.gateway';
+import { Message } from './message.entity';
+import { loadMessage, loadTicket } from './ticket-queries';
+import { Ticket } from './ticket.entity';
+import { toMessageView, toTicketSummary } from './ticket-views';
+
+export interface MetaCredentials {
+  pageAccessToken: string;
+}
+
+/**
+ * An agent's public reply: recorded first (queued), then sent to the platform under the citizen's
+ * latest message, then marked sent with the platform id or failed with the platform's error.
+ */
+@Injectable()
+export class ReplyToTicketUseCase {
+  private readonly logger = new Logger('ReplyToTicketUseCase');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_SECRETS) private readonly secrets: AppSecrets,
+    private readonly graph: MetaGraphClient,
+    private readonly audit: AuditService,
+    private readonly realtime: RealtimeGateway,
+  ) {}
+
+  async execute(user: AuthUser, ticketId: string, body: string, now: Date = new Date()): Promise<MessageView> {
+    const ticket = await this.db.getRepository(Ticket).findOne({ where: { id: ticketId } });
+    if (!ticket) throw notFound('Ticket');
+    const max = REPLY_MAX_LENGTH[ticket.platform];
+    if ([...body].length > max) {
+      throw new DomainError('invalid', `body must be at most ${max} characters on ${ticket.platform}`);
+    }
+    const target = await this.db.getRepository(Message).findOne({
+      where: { ticketId, direction: 'inbound' },
+      order: { sentAt: 'DESC', createdAt: 'DESC' },
+    });
+    if (!target?.platformMessageId || !target.channelAccountId) {
+      throw new DomainError('conflict', 'Ce ticket n’a pas de message auquel répondre sur la plateforme');
+    }
+    if (ticket.platform !== 'facebook') {
+      throw new DomainError('invalid', `Les réponses sur ${ticket.platform} ne sont pas encore prises en charge`);
+    }
+
+    const messageId = await this.db.transaction(async (manager) => {
+      const inserted = await manager.insert(Message, {
+        ticketId,
+        channelAccountId: target.channelAccountId,
+        platformParentId: target.platformMessageId,
+        direction: 'outbound',
+        kind: target.kind,
+        body,
+        authorUserId: user.id,
+        deliveryStatus: 'queued',
+        sentAt: now,
+      });
+      const id = (inserted.identifiers[0] as { id: string }).id;
+      await this.audit.record(user.id, 'ticket.replied', 'ticket', ticketId, { messageId: id }, manager);
+      return id;
+    });
+    await this.publishMessage(ticket, messageId, 'message.created');
+
+    const account = await this.db
+      .getRepository(ChannelAccount)
+      .createQueryBuilder('a')
+      .addSelect('a.credentialsEncrypted')
+      .where('a.id = :id', { id: target.channelAccountId })
+      .getOneOrFail();
+    try {
+      if (!account.credentialsEncrypted) throw new GraphApiError('Compte non connecté : aucun jeton d’accès', null, null, false);
+      const { pageAccessToken } = decryptCredentials<MetaCredentials>(account.credentialsEncrypted, this.secrets.credentialsKey);
+      const sent = await this.graph.replyToComment(target.platformMessageId, body, pageAccessToken);
+      await this.recordSent(ticket, messageId, sent.id, now);
+    } catch (err) {
+      const reason = err instanceof GraphApiError ? err.message : 'Erreur inattendue lors de l’envoi';
+      if (!(err instanceof GraphApiError)) this.logger.error(err);
+      await this.db.getRepository(Message).update({ id: messageId }, { deliveryStatus: 'failed', deliveryError: reason });
+    }
+    await this.publishMessage(ticket, messageId, 'message.updated');
+    const view = await loadMessage(this.db, messageId);
+    return toMessageView(view as Message);
+  }
+
+  /** Marks the reply sent and, for the first one, stops the first-response clock. */
+  private async recordSent(ticket: Ticket, messageId: string, platformMessageId: string, at: Date): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      await manager.update(Message, { id: messageId }, { deliveryStatus: 'sent', platformMessageId, deliveryError: null });
+      await manager.query(
+        `UPDATE tickets SET
+           first_responded_at = COALESCE(first_responded_at, $2),
+           first_response_minutes = COALESCE(first_response_minutes, EXTRACT(EPOCH FROM ($2::timestamptz - created_at)) / 60),
+           status = CASE WHEN status = 'new' THEN 'open'::ticket_status ELSE status END,
+           updated_at = now()
+         WHERE id = $1`,
+        [ticket.id, at],
+      );
+    });
+    const fresh = await loadTicket(this.db, ticket.id);
+    if (fresh) this.realtime.emitTicketEvent(fresh.serviceId, fresh.id, 'ticket.updated', toTicketSummary(fresh));
+  }
+
+  private async publishMessage(ticket: Ticket, messageId: string, event: 'message.created' | 'message.updated'): Promise<void> {
+    const message = await loadMessage(this.db, messageId);
+    if (message) this.realtime.emitTicketEvent(ticket.serviceId, ticket.id, event, toMessageView(message));
+  }
+}

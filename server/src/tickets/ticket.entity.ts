@@ -1,0 +1,115 @@
+import {
+  PLATFORMS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  type Platform,
+  type TicketPriority,
+  type TicketStatus,
+} from '@guichet/shared';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Generated,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { ChannelAccount } from '../channels/channel-account.entity';
+import { Contact } from '../contacts/contact.entity';
+import { Service } from '../services/service.entity';
+import { User } from '../users/user.entity';
+
+/** Where a comment was written: the public post it answers. */
+export interface TicketContext {
+  postId: string | null;
+  permalink: string | null;
+}
+
+@Entity({ name: 'tickets' })
+@Index('ix_tickets_service_last_message', ['serviceId', 'lastMessageAt'])
+@Index('ix_tickets_thread', ['channelAccountId', 'threadKey'])
+export class Ticket {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** The short number agents say aloud ("le ticket 1042"). */
+  @Column({ type: 'integer', unique: true })
+  @Generated('increment')
+  reference: number;
+
+  @Column({ type: 'varchar', length: 200 })
+  subject: string;
+
+  @Column({ type: 'enum', enum: TICKET_STATUSES, enumName: 'ticket_status', default: 'new' })
+  status: TicketStatus;
+
+  @Column({ type: 'enum', enum: TICKET_PRIORITIES, enumName: 'ticket_priority', default: 'normal' })
+  priority: TicketPriority;
+
+  @Column({ type: 'enum', enum: PLATFORMS, enumName: 'ticket_platform' })
+  platform: Platform;
+
+  @Column({ name: 'service_id', type: 'uuid' })
+  serviceId: string;
+
+  @ManyToOne(() => Service, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'service_id' })
+  service: Service;
+
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
+  assigneeId: string | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'assignee_id' })
+  assignee: User | null;
+
+  @Column({ name: 'contact_id', type: 'uuid', nullable: true })
+  contactId: string | null;
+
+  @ManyToOne(() => Contact, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'contact_id' })
+  contact: Contact | null;
+
+  @Column({ name: 'channel_account_id', type: 'uuid', nullable: true })
+  channelAccountId: string | null;
+
+  @ManyToOne(() => ChannelAccount, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'channel_account_id' })
+  channelAccount: ChannelAccount | null;
+
+  /** Messages with the same thread key on the same account join this ticket (a comment and its replies). */
+  @Column({ name: 'thread_key', type: 'varchar', length: 200, nullable: true })
+  threadKey: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  context: TicketContext | null;
+
+  @Column({ name: 'routing_explanation', type: 'text', nullable: true })
+  routingExplanation: string | null;
+
+  @Column({ name: 'last_message_at', type: 'timestamptz' })
+  lastMessageAt: Date;
+
+  @Index('ix_tickets_first_response_due')
+  @Column({ name: 'first_response_due_at', type: 'timestamptz', nullable: true })
+  firstResponseDueAt: Date | null;
+
+  @Column({ name: 'first_responded_at', type: 'timestamptz', nullable: true })
+  firstRespondedAt: Date | null;
+
+  /** Calendar minutes from creation to the first reply, stored so the dashboard never recomputes it. */
+  @Column({ name: 'first_response_minutes', type: 'double precision', nullable: true })
+  firstResponseMinutes: number | null;
+
+  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
+  resolvedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import type { MessageView, Page, TicketDetail, TicketSummary } from '@guichet/shared';
+import { CreateReplyDto, ListTicketsQuery } from '@guichet/shared/dto';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, Roles, TicketScoped } from '../auth/decorators';
+import { ReplyToTicketUseCase } from './reply-to-ticket.use-case';
+import { TicketsService } from './tickets.service';
+
+// Elected officials read aggregates only, never citizens' messages.
+@Roles('agent', 'service_head', 'admin')
+@Controller('tickets')
+export class TicketsController {
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly replies: ReplyToTicketUseCase,
+  ) {}
+
+  @Get()
+  list(@CurrentUser() user: AuthUser, @Query() query: ListTicketsQuery): Promise<Page<TicketSummary>> {
+    return this.tickets.list(user, query);
+  }
+
+  @TicketScoped('id')
+  @Get(':id')
+  get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<TicketDetail> {
+    return this.tickets.detail(user, id);
+  }
+
+  @TicketScoped('id')
+  @Post(':id/replies')
+  reply(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: CreateReplyDto): Promise<MessageView> {
+    return this.replies.execute(user, id, dto.body);
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { MetaGraphClient } from '../channels/meta/meta-graph.client';
+import { RealtimeModule } from '../realtime/realtime.module';
+import { RoutingModule } from '../routing/routing.module';
+import { IngestInboundService } from './ingest-inbound.service';
+import { ReplyToTicketUseCase } from './reply-to-ticket.use-case';
+import { TicketsController } from './tickets.controller';
+import { TicketsService } from './tickets.service';
+
+@Module({
+  imports: [AuditModule, RealtimeModule, RoutingModule],
+  controllers: [TicketsController],
+  providers: [TicketsService, IngestInboundService, ReplyToTicketUseCase, MetaGraphClient],
+  exports: [IngestInboundService],
+})
+export class TicketsModule {}
