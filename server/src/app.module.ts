@@ -6,18 +6,22 @@ import { ChannelsModule } from './channels/channels.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule, type AppSecrets } from './config/config.module';
 import { DashboardModule } from './dashboard/dashboard.module';
-import { dataSourceOptions, type DatabaseTarget } from './database/data-source-options';
+import type { DataSource } from 'typeorm';
 import { RealtimeModule } from './realtime/realtime.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, secrets: AppSecrets, database: DatabaseTarget): DynamicModule {
+  /** `dataSource` is initialised and migrated by the caller; Nest owns it from here and closes it. */
+  static register(config: AppConfig, secrets: AppSecrets, dataSource: DataSource): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, secrets),
-        TypeOrmModule.forRoot(dataSourceOptions(database)),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSource.options,
+          dataSourceFactory: () => Promise.resolve(dataSource),
+        }),
         AuditModule,
         AuthModule,
         RealtimeModule,

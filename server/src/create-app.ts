@@ -10,7 +10,8 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { deriveSecrets, resolveSecretKey } from './config/secrets';
-import type { DatabaseTarget } from './database/data-source-options';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, type DatabaseTarget } from './database/data-source-options';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
 import { migrate } from './database/migrate';
 
@@ -38,11 +39,14 @@ export async function createGuichetApp(config: AppConfig, options: CreateAppOpti
     database = { url: embedded.url, embedded: true };
     logger.log(`Embedded PostgreSQL (PGlite) ${options.inMemoryEmbedded ? 'in memory' : `in ${config.dataDir}`}`);
   }
+  // One data source for migrations and the app: the embedded server takes one connection at a time.
+  const dataSource = new DataSource(dataSourceOptions(database));
   try {
-    const applied = await migrate(database);
+    await dataSource.initialize();
+    const applied = await migrate(dataSource, database.embedded);
     if (applied.length > 0) logger.log(`Migrations applied: ${applied.join(', ')}`);
     const secrets = deriveSecrets(resolveSecretKey(config));
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, secrets, database), {
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, secrets, dataSource), {
       rawBody: true,
       logger: options.logger ?? ['log', 'error', 'warn'],
     });
@@ -56,6 +60,7 @@ export async function createGuichetApp(config: AppConfig, options: CreateAppOpti
       },
     };
   } catch (err) {
+    if (dataSource.isInitialized) await dataSource.destroy();
     if (embedded) await embedded.stop();
     throw err;
   }
@@ -75,8 +80,7 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
-  const clientDir = config.clientDir ?? join(__dirname, '../../../client/dist');
-  if (existsSync(join(clientDir, 'index.html'))) serveClient(app, clientDir);
+  if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) serveClient(app, config.clientDir);
 }
 
 /** The built React client on the same port; unknown non-API paths get index.html (client-side routes). */

@@ -12,6 +12,7 @@ import { FakeMetaGraphServer } from './dev/fake-meta-graph.server';
 async function bootstrap(): Promise<void> {
   const logger = new Logger('Guichet');
   const config = loadConfig();
+  config.clientDir ??= join(__dirname, '../../../client/dist');
   let fakeGraph: FakeMetaGraphServer | null = null;
   if (config.demoFakePlatform) {
     // Offline demo: replies go to an in-process stand-in of the Graph API instead of Meta.

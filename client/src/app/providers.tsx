@@ -6,6 +6,7 @@ import { useMe } from '../features/auth/api/get-me';
 import { useSessionExpiry } from '../features/auth/hooks/use-session-expiry';
 import { createQueryClient } from '../lib/query-client';
 import { RealtimeProvider } from '../lib/realtime/RealtimeProvider';
+import classes from './layout/layout.module.css';
 import { cssVariablesResolver, theme } from './theme';
 
 /** Ties the socket to the session: connected while someone is logged in, closed on logout or 401. */
@@ -19,7 +20,8 @@ export function AppProviders({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      {/* Below the header, so a notice never hides the logout or language controls. */}
+      <Notifications position="top-right" classNames={{ root: classes.notifications }} />
       <QueryClientProvider client={queryClient}>
         <SessionRealtime>{children}</SessionRealtime>
       </QueryClientProvider>

@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, Notification, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 // A deep, institutional blue; shade 7 keeps white text at 7.5:1 on filled buttons.
 const guichet: MantineColorsTuple = [
@@ -22,11 +22,15 @@ export const theme = createTheme({
   focusRing: 'auto',
   respectReducedMotion: true,
   headings: { fontWeight: '700' },
+  components: {
+    // The default description grey (gray.6) is 3.3:1 on white.
+    Notification: Notification.extend({ styles: { description: { color: 'var(--mantine-color-text)' } } }),
+  },
 });
 
-// Mantine's default "dimmed" grey (gray.6) is 3.3:1 on white: too pale for WCAG AA text.
+// Mantine's default "dimmed" grey (gray.6, 3.3:1) and error red (red.6, 3.3:1) are too pale for WCAG AA text.
 export const cssVariablesResolver: CSSVariablesResolver = (current) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': current.colors.gray[7] },
+  light: { '--mantine-color-dimmed': current.colors.gray[7], '--mantine-color-error': current.colors.red[9] },
   dark: {},
 });

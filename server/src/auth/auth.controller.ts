@@ -6,7 +6,7 @@ import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { CurrentUser, Public } from './decorators';
 import { LocalAuthGuard } from './guards/local-auth.guard';
-import { LoginThrottlerGuard } from './guards/login-throttler.guard';
+import { LoginRateLimitGuard } from './guards/login-rate-limit.guard';
 
 @Controller()
 export class AuthController {
@@ -16,7 +16,7 @@ export class AuthController {
   ) {}
 
   @Public()
-  @UseGuards(LoginThrottlerGuard, LocalAuthGuard)
+  @UseGuards(LoginRateLimitGuard, LocalAuthGuard)
   @Post('auth/login')
   @HttpCode(200)
   async login(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<Me> {

@@ -2,10 +2,9 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from '../audit/audit.module';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG, APP_SECRETS, type AppSecrets } from '../config/config.module';
+import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
+import { APP_SECRETS, type AppSecrets } from '../config/config.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { RolesGuard } from './guards/roles.guard';
@@ -16,6 +15,7 @@ import { LocalStrategy } from './local.strategy';
 @Module({
   imports: [
     AuditModule,
+    RateLimitModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_SECRETS],
@@ -24,12 +24,6 @@ import { LocalStrategy } from './local.strategy';
         signOptions: { algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
-    }),
-    ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => [
-        { name: 'login', ttl: config.loginRateLimit.windowSeconds * 1000, limit: config.loginRateLimit.limit },
-      ],
     }),
   ],
   controllers: [AuthController],

@@ -1,5 +1,6 @@
 import { AuditEvent } from '../audit/audit-event.entity';
 import { ChannelAccount } from '../channels/channel-account.entity';
+import { RateLimitBucket } from '../common/rate-limit/rate-limit-bucket.entity';
 import { Contact } from '../contacts/contact.entity';
 import { Service } from '../services/service.entity';
 import { Message } from '../tickets/message.entity';
@@ -7,4 +8,4 @@ import { Ticket } from '../tickets/ticket.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, in one list shared by the app, the migration tools and the tests. */
-export const ENTITIES = [Service, User, ChannelAccount, Contact, Ticket, Message, AuditEvent];
+export const ENTITIES = [Service, User, ChannelAccount, Contact, Ticket, Message, AuditEvent, RateLimitBucket];

@@ -21,7 +21,12 @@ export function Header() {
   const handleLogout = () =>
     logout.mutate(undefined, {
       onError: (error) =>
-        notifications.show({ color: 'red', title: t('header.logoutFailed'), message: errorMessage(error, t) }),
+        notifications.show({
+          color: 'red',
+          title: t('header.logoutFailed'),
+          message: errorMessage(error, t),
+          closeButtonProps: { 'aria-label': t('common.close') },
+        }),
     });
 
   return (

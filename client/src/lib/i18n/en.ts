@@ -31,6 +31,7 @@ export const en: Translations = {
   common: {
     loading: 'Loading…',
     retry: 'Try again',
+    close: 'Close',
     errorTitle: 'Something went wrong',
     networkError: 'The server is not answering. Check your connection and try again.',
     forbidden: 'You do not have access to this information.',
@@ -103,7 +104,7 @@ export const en: Translations = {
     title: 'Conversation',
     empty: 'No message yet.',
     inbound: 'Message from the citizen',
-    outbound: 'Reply',
+    outbound: 'Reply to the citizen',
     internal: 'Internal note',
     unknownAuthor: 'Unknown author',
     deliveryStatus: 'Delivery:',

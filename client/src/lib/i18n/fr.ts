@@ -29,6 +29,7 @@ export const fr = {
   common: {
     loading: 'Chargement…',
     retry: 'Réessayer',
+    close: 'Fermer',
     errorTitle: 'Une erreur est survenue',
     networkError: 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.',
     forbidden: 'Vous n’avez pas accès à ces informations.',
@@ -101,7 +102,7 @@ export const fr = {
     title: 'Échanges',
     empty: 'Aucun message pour l’instant.',
     inbound: 'Message du citoyen',
-    outbound: 'Réponse',
+    outbound: 'Réponse au citoyen',
     internal: 'Note interne',
     unknownAuthor: 'Auteur inconnu',
     deliveryStatus: 'État de l’envoi :',

@@ -33,9 +33,14 @@ export function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
   const validation = validateCalendar(calendar);
   if (!validation.ok) {
     const summary = validation.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-    throw new SlaCalendarError('invalid_calendar', `invalid business calendar: ${summary}`, validation.errors);
+    throw new SlaCalendarError(
+      'invalid_calendar',
+      `invalid business calendar: ${summary}`,
+      validation.errors,
+    );
   }
   const valid = validation.calendar;
+  // Every string below passed validation, so the `?? 0` fallbacks are never taken.
   const weekly = WEEKDAYS.map((day) =>
     valid.hours[day].flatMap(([open, close]) => [parseWallTime(open) ?? 0, parseWallTime(close) ?? 0]),
   );
@@ -75,7 +80,8 @@ function buildDay(calendar: CompiledCalendar, epochDay: number): Ranges {
   if (intervals.length === 0 || isHoliday(calendar, epochDay)) return NO_RANGES;
   const spans: number[] = [];
   for (let i = 0; i < intervals.length; i += 2) {
-    // A short interval inside a spring-forward gap can collapse (open shifted past close): normalizing drops it.
+    // A short interval inside a spring-forward gap can collapse (open shifted past close): normalizing
+    // drops it.
     spans.push(
       wallTimeToInstant(calendar.timeZone, epochDay, intervals[i]),
       wallTimeToInstant(calendar.timeZone, epochDay, intervals[i + 1]),

@@ -1,6 +1,6 @@
 import { epochDayOf, formatEpochDay } from './civil-date.js';
 
-/** 'alsace-moselle' is the metropolitan set plus the two days kept from the local law (Bas-Rhin, Haut-Rhin, Moselle). */
+/** 'alsace-moselle': the metropolitan set plus the two days kept by local law (Bas-Rhin, Haut-Rhin, Moselle). */
 export type FrenchHolidaySet = 'metropole' | 'alsace-moselle';
 
 export const FRENCH_HOLIDAY_SETS: readonly FrenchHolidaySet[] = ['metropole', 'alsace-moselle'];

@@ -7,7 +7,8 @@
  *   written as two intervals (22:00–24:00 and 00:00–06:00); "24:00" means the next midnight.
  * - A business minute is a real elapsed minute: 00:00–24:00 lasts 23 h or 25 h on DST days.
  *   A boundary skipped by a spring-forward gap moves forward by the gap (02:30 → 03:30 in Paris);
- *   a boundary repeated by a fall-back takes its first (summer-time) occurrence.
+ *   a boundary repeated by a fall-back takes its first (summer-time) occurrence. So an interval that
+ *   opens in the gap and closes less than a gap-length later (02:30–03:15 → 03:30–03:15) is empty.
  * - The clock starts at the first staffed, unpaused instant at or after the start.
  * - A deadline that lands exactly on a closing time (end of day, start of lunch) is that closing
  *   time, not the next opening.

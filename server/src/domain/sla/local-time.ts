@@ -83,6 +83,8 @@ export function offsetAt(timeZone: string, epochMs: number): number {
  */
 export function wallTimeToInstant(timeZone: string, epochDay: number, minuteOfDay: number): number {
   const wall = epochDay * MS_PER_DAY + minuteOfDay * MS_PER_MINUTE;
+  const steady = steadyOffsetOfDay(timeZone, epochDay);
+  if (steady !== null) return wall - steady;
   // A day either side of the wall time lies outside any offset (|offset| < 1 day) and, in every real
   // zone, frames at most one transition.
   const before = offsetAt(timeZone, wall - MS_PER_DAY);
@@ -97,4 +99,28 @@ export function wallTimeToInstant(timeZone: string, epochDay: number, minuteOfDa
   if (afterFits) return withAfter;
   // In the gap: read the wall time with the offset from before the jump, i.e. push it forward by the gap.
   return withBefore;
+}
+
+// Per zone and local day, the offset when it holds from the day before to the day after (almost every
+// day), else null. Shared by all calendars of a zone, so a calendar read afresh from the database costs
+// map lookups instead of Intl calls.
+const steadyOffsets = new Map<string, Map<number, number | null>>();
+const MAX_STEADY_DAYS_PER_ZONE = 100_000;
+
+function steadyOffsetOfDay(timeZone: string, epochDay: number): number | null {
+  let days = steadyOffsets.get(timeZone);
+  if (days === undefined) {
+    days = new Map();
+    steadyOffsets.set(timeZone, days);
+  }
+  let steady = days.get(epochDay);
+  if (steady === undefined) {
+    // Same probes as wallTimeToInstant uses for the day's first and last wall times (00:00 and 24:00).
+    const before = offsetAt(timeZone, (epochDay - 1) * MS_PER_DAY);
+    const after = offsetAt(timeZone, (epochDay + 2) * MS_PER_DAY);
+    steady = before === after ? before : null;
+    if (days.size >= MAX_STEADY_DAYS_PER_ZONE) days.clear();
+    days.set(epochDay, steady);
+  }
+  return steady;
 }

@@ -3,7 +3,8 @@ import { MS_PER_MINUTE, daysInMonth, epochDayOf } from './civil-date.js';
 const WALL_TIME = /^(\d{2}):(\d{2})$/;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // An offset is required: a bare "2026-12-24T12:00" would be read in the server's own zone.
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
 
 export const MINUTES_PER_DAY = 1440;
 

@@ -10,8 +10,7 @@ export interface CalendarFieldError {
 }
 
 export type CalendarValidation =
-  | { ok: true; calendar: BusinessCalendar }
-  | { ok: false; errors: CalendarFieldError[] };
+  { ok: true; calendar: BusinessCalendar } | { ok: false; errors: CalendarFieldError[] };
 
 const KNOWN_FIELDS = new Set(['timeZone', 'hours', 'holidays', 'frenchHolidays', 'closures']);
 
@@ -100,7 +99,10 @@ function validateDay(day: Weekday, intervals: unknown[], fail: Fail): StaffedInt
       return;
     }
     if (close < open) {
-      fail(field, 'closing time is before opening time; write a night shift as two intervals (…–24:00, 00:00–…)');
+      fail(
+        field,
+        'closing time is before opening time; write a night shift as two intervals (…–24:00, 00:00–…)',
+      );
       return;
     }
     parsed.push({ index, open, close });

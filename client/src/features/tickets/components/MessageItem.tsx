@@ -1,6 +1,5 @@
 import { Text } from '@mantine/core';
 import type { DeliveryStatus, MessageView } from '@guichet/shared';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n/use-locale';
@@ -10,7 +9,7 @@ import classes from './MessageItem.module.css';
 const DELIVERY_COLORS: Record<DeliveryStatus, string | undefined> = {
   received: undefined,
   queued: undefined,
-  sent: 'teal.9',
+  sent: undefined,
   failed: 'red.9',
 };
 
@@ -25,13 +24,13 @@ function useAuthorName(message: MessageView): string {
 export function MessageItem({ message }: { message: MessageView }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const headingId = useId();
   const author = useAuthorName(message);
 
   return (
     <li className={classes.item} data-direction={message.direction}>
-      <article className={classes.bubble} aria-labelledby={headingId}>
-        <div className={classes.meta} id={headingId}>
+      {/* Deliberately unnamed: a name like "Réponse" would collide with the reply box's label. */}
+      <article className={classes.bubble}>
+        <div className={classes.meta}>
           <Text span fw={600} size="sm">
             {author}
           </Text>

@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Textarea, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { REPLY_MAX_LENGTH, type Platform } from '@guichet/shared';
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useRef, useState, type SubmitEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countCharacters } from '../../../lib/format';
 import { errorMessage } from '../../../lib/ui/error-message';
@@ -14,13 +14,13 @@ interface ReplyFormProps {
 
 export function ReplyForm({ ticketId, platform }: ReplyFormProps) {
   const { t } = useTranslation();
-  const headingId = useId();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const sendReply = useSendReply(ticketId);
   const [body, setBody] = useState('');
   const [emptyError, setEmptyError] = useState(false);
   const [announcement, setAnnouncement] = useState('');
 
+  const failureId = `reply-failed-${ticketId}`;
   const max = REPLY_MAX_LENGTH[platform];
   const count = countCharacters(body);
   const over = count - max;
@@ -32,7 +32,7 @@ export function ReplyForm({ ticketId, platform }: ReplyFormProps) {
         ? t('reply.empty')
         : undefined;
 
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (sendReply.isPending) return;
     const text = body.trim();
@@ -42,6 +42,7 @@ export function ReplyForm({ ticketId, platform }: ReplyFormProps) {
       return;
     }
     setAnnouncement('');
+    notifications.hide(failureId);
     sendReply.mutate(text, {
       onSuccess: () => {
         setBody('');
@@ -49,10 +50,12 @@ export function ReplyForm({ ticketId, platform }: ReplyFormProps) {
       },
       onError: (failure) => {
         notifications.show({
+          id: failureId,
           color: 'red',
           title: t('reply.failedTitle'),
           message: `${errorMessage(failure, t)} ${t('reply.failed')}`,
-          autoClose: false,
+          autoClose: 15_000,
+          closeButtonProps: { 'aria-label': t('common.close') },
         });
       },
     });
@@ -66,8 +69,8 @@ export function ReplyForm({ ticketId, platform }: ReplyFormProps) {
   };
 
   return (
-    <Stack component="section" gap="sm" aria-labelledby={headingId}>
-      <Title order={2} size="h3" id={headingId}>
+    <Stack gap="sm">
+      <Title order={2} size="h3">
         {t('reply.title')}
       </Title>
       <form onSubmit={handleSubmit} noValidate>

@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { WEEKDAYS, type BusinessCalendar, type Pause, type StaffedInterval, type Weekday } from '../calendar.js';
+import {
+  WEEKDAYS,
+  type BusinessCalendar,
+  type Pause,
+  type StaffedInterval,
+  type Weekday,
+} from '../calendar.js';
 
 /** Random valid calendars and instants for the property tests, biased towards DST changes. */
 
@@ -42,19 +48,29 @@ const DST_PRONE_MINUTES = [0, 60, 90, 100, 120, 135, 150, 165, 180, 210, 240, 14
 
 /** Up to three disjoint intervals; boundaries on a 5-minute grid (24:00 included), often near DST changes. */
 const dayIntervalsArb: fc.Arbitrary<StaffedInterval[]> = fc
-  .uniqueArray(fc.oneof(fc.integer({ min: 0, max: 288 }).map((p) => p * 5), fc.constantFrom(...DST_PRONE_MINUTES)), {
-    maxLength: 6,
-  })
+  .uniqueArray(
+    fc.oneof(
+      fc.integer({ min: 0, max: 288 }).map((p) => p * 5),
+      fc.constantFrom(...DST_PRONE_MINUTES),
+    ),
+    {
+      maxLength: 6,
+    },
+  )
   .map((points) => {
     const sorted = [...points].sort((a, b) => a - b);
     const intervals: StaffedInterval[] = [];
-    for (let i = 0; i + 1 < sorted.length; i += 2) intervals.push([wallTime(sorted[i]), wallTime(sorted[i + 1])]);
+    for (let i = 0; i + 1 < sorted.length; i += 2)
+      intervals.push([wallTime(sorted[i]), wallTime(sorted[i + 1])]);
     return intervals;
   });
 
 const hoursArb: fc.Arbitrary<Record<Weekday, StaffedInterval[]>> = fc
   .tuple(...WEEKDAYS.map(() => dayIntervalsArb))
-  .map((days) => Object.fromEntries(WEEKDAYS.map((day, i) => [day, days[i]])) as Record<Weekday, StaffedInterval[]>)
+  .map(
+    (days) =>
+      Object.fromEntries(WEEKDAYS.map((day, i) => [day, days[i]])) as Record<Weekday, StaffedInterval[]>,
+  )
   .filter((hours) => WEEKDAYS.some((day) => hours[day].length > 0));
 
 export interface Scenario {
@@ -77,27 +93,40 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
     hours: hoursArb,
     holidayOffsets: fc.array(fc.integer({ min: -3, max: 10 }), { maxLength: 3 }),
     frenchHolidays: fc.constantFrom(null, 'metropole' as const, 'alsace-moselle' as const),
-    closures: fc.array(fc.tuple(minutesAround(-3, 8), fc.integer({ min: 1, max: 2 * 1440 })), { maxLength: 2 }),
+    closures: fc.array(fc.tuple(minutesAround(-3, 8), fc.integer({ min: 1, max: 2 * 1440 })), {
+      maxLength: 2,
+    }),
   })
-  .map(({ anchor: [anchor, anchorZone], startOffset, otherZone, hours, holidayOffsets, frenchHolidays, closures }) => {
-    const timeZone = otherZone ?? anchorZone;
-    const anchorMinute = Math.floor(anchor / MINUTE) * MINUTE;
-    const calendar: BusinessCalendar = {
-      timeZone,
+  .map(
+    ({
+      anchor: [anchor, anchorZone],
+      startOffset,
+      otherZone,
       hours,
-      holidays: holidayOffsets.map((d) => new Date(anchor + d * DAY).toISOString().slice(0, 10)),
+      holidayOffsets,
       frenchHolidays,
-      closures: closures.map(([from, length]) => [
-        new Date(anchorMinute + from * MINUTE).toISOString(),
-        new Date(anchorMinute + (from + length) * MINUTE).toISOString(),
-      ]),
-    };
-    const weeklyMinutes = WEEKDAYS.reduce(
-      (sum, day) => sum + hours[day].reduce((s, [open, close]) => s + toMinutes(close) - toMinutes(open), 0),
-      0,
-    );
-    return { calendar, start: new Date(anchorMinute + startOffset * MINUTE), weeklyMinutes };
-  });
+      closures,
+    }) => {
+      const timeZone = otherZone ?? anchorZone;
+      const anchorMinute = Math.floor(anchor / MINUTE) * MINUTE;
+      const calendar: BusinessCalendar = {
+        timeZone,
+        hours,
+        holidays: holidayOffsets.map((d) => new Date(anchor + d * DAY).toISOString().slice(0, 10)),
+        frenchHolidays,
+        closures: closures.map(([from, length]) => [
+          new Date(anchorMinute + from * MINUTE).toISOString(),
+          new Date(anchorMinute + (from + length) * MINUTE).toISOString(),
+        ]),
+      };
+      const weeklyMinutes = WEEKDAYS.reduce(
+        (sum, day) =>
+          sum + hours[day].reduce((s, [open, close]) => s + toMinutes(close) - toMinutes(open), 0),
+        0,
+      );
+      return { calendar, start: new Date(anchorMinute + startOffset * MINUTE), weeklyMinutes };
+    },
+  );
 
 /** A target of up to about three business days of this scenario's calendar. */
 export function targetArb(scenario: Scenario): fc.Arbitrary<number> {

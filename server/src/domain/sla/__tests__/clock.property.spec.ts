@@ -24,7 +24,9 @@ const withTwoTargets = scenarioArb.chain((scenario) =>
 const withInstants = (scenario: Scenario): fc.Arbitrary<[Date, Date, Date]> =>
   fc
     .tuple(...[0, 1, 2].map(() => fc.integer({ min: 0, max: 5 * 1440 })))
-    .map((offsets) => offsets.map((m) => new Date(scenario.start.getTime() + m * MINUTE)) as [Date, Date, Date]);
+    .map(
+      (offsets) => offsets.map((m) => new Date(scenario.start.getTime() + m * MINUTE)) as [Date, Date, Date],
+    );
 
 describe('addBusinessMinutes and businessMinutesBetween, properties on random calendars', () => {
   it('elapsed(start, deadline(start, m)) === m, with pauses', () => {
@@ -50,11 +52,17 @@ describe('addBusinessMinutes and businessMinutesBetween, properties on random ca
 
   it('elapsed time agrees with the naive oracle, end before start included', () => {
     const arb = scenarioArb.chain((scenario) =>
-      fc.record({ scenario: fc.constant(scenario), instants: withInstants(scenario), pauses: pausesArb(scenario.start) }),
+      fc.record({
+        scenario: fc.constant(scenario),
+        instants: withInstants(scenario),
+        pauses: pausesArb(scenario.start),
+      }),
     );
     fc.assert(
       fc.property(arb, ({ scenario: { calendar }, instants: [a, b], pauses }) => {
-        expect(businessMinutesBetween(calendar, a, b, pauses)).toBe(naiveBusinessMinutesBetween(calendar, a, b, pauses));
+        expect(businessMinutesBetween(calendar, a, b, pauses)).toBe(
+          naiveBusinessMinutesBetween(calendar, a, b, pauses),
+        );
       }),
       RUNS,
     );
@@ -78,7 +86,11 @@ describe('addBusinessMinutes and businessMinutesBetween, properties on random ca
   it('the deadline is the earliest instant at which the target is reached', () => {
     // Targets taken from random ends often stop at a closing time: the deadline must stay there.
     const arb = scenarioArb.chain((scenario) =>
-      fc.record({ scenario: fc.constant(scenario), instants: withInstants(scenario), pauses: pausesArb(scenario.start) }),
+      fc.record({
+        scenario: fc.constant(scenario),
+        instants: withInstants(scenario),
+        pauses: pausesArb(scenario.start),
+      }),
     );
     fc.assert(
       fc.property(arb, ({ scenario: { calendar, start }, instants: [end], pauses }) => {
@@ -119,7 +131,10 @@ describe('addBusinessMinutes and businessMinutesBetween, properties on random ca
     );
     fc.assert(
       fc.property(arb, ({ scenario: { calendar }, instants, jitter, pauses }) => {
-        const [a, b, c] = instants.map((d, i) => d.getTime() + jitter[i]).sort((x, y) => x - y).map((t) => new Date(t));
+        const [a, b, c] = instants
+          .map((d, i) => d.getTime() + jitter[i])
+          .sort((x, y) => x - y)
+          .map((t) => new Date(t));
         const ab = businessMinutesBetween(calendar, a, b, pauses);
         const bc = businessMinutesBetween(calendar, b, c, pauses);
         const ac = businessMinutesBetween(calendar, a, c, pauses);

@@ -84,7 +84,10 @@ function dayIntervals(cal: NaiveCalendar, day: number): Array<[number, number]> 
     if (!cal.holidays.has(date) && !isFrenchHoliday(cal.source, date)) {
       const weekday = WEEKDAY_BY_UTC_DAY[new Date(day * DAY).getUTCDay()];
       for (const [open, close] of cal.source.hours[weekday]) {
-        intervals.push([resolveWallTime(cal.source.timeZone, day, open), resolveWallTime(cal.source.timeZone, day, close)]);
+        intervals.push([
+          resolveWallTime(cal.source.timeZone, day, open),
+          resolveWallTime(cal.source.timeZone, day, close),
+        ]);
       }
     }
     cal.days.set(day, intervals);

@@ -6,7 +6,7 @@ const base = {
   hours: { mon: [['08:30', '12:00']] },
 };
 
-/** The errors of a calendar built from `base` with `overrides`, as "field: message" strings. */
+/** The fields reported for a calendar built from `base` with `overrides`. */
 function errorFields(overrides: Record<string, unknown>): string[] {
   const result = validateCalendar({ ...base, ...overrides });
   return result.ok ? [] : result.errors.map((e) => e.field);
@@ -39,7 +39,14 @@ describe('validateCalendar', () => {
   it('accepts touching intervals, 24:00 as a closing time and a night shift in two intervals', () => {
     const result = validateCalendar({
       ...base,
-      hours: { mon: [['12:00', '14:00'], ['08:00', '12:00']], tue: [['22:00', '24:00']], wed: [['00:00', '06:00']] },
+      hours: {
+        mon: [
+          ['12:00', '14:00'],
+          ['08:00', '12:00'],
+        ],
+        tue: [['22:00', '24:00']],
+        wed: [['00:00', '06:00']],
+      },
       holidays: ['2026-12-24'],
       frenchHolidays: 'alsace-moselle',
       closures: [['2026-12-24T12:00:00+01:00', '2026-12-24T17:00:00.000Z']],
@@ -61,14 +68,41 @@ describe('validateCalendar', () => {
     ['24:00', '24:00'],
     ['08h00', '12:00'],
   ])('rejects malformed times %s–%s', (open, close) => {
-    expect(errorFields({ hours: { tue: [['08:00', '09:00'], [open, close]] } })).toEqual(['hours.tue[1]']);
+    expect(
+      errorFields({
+        hours: {
+          tue: [
+            ['08:00', '09:00'],
+            [open, close],
+          ],
+        },
+      }),
+    ).toEqual(['hours.tue[1]']);
   });
 
   it('rejects reversed, empty and overlapping intervals, naming the later one', () => {
     expect(errorFields({ hours: { wed: [['17:00', '13:30']] } })).toEqual(['hours.wed[0]']);
     expect(errorFields({ hours: { wed: [['09:00', '09:00']] } })).toEqual(['hours.wed[0]']);
-    expect(errorFields({ hours: { wed: [['13:00', '17:00'], ['08:00', '13:30']] } })).toEqual(['hours.wed[1]']);
-    expect(errorFields({ hours: { wed: [['08:00', '18:00'], ['09:00', '10:00']] } })).toEqual(['hours.wed[1]']);
+    expect(
+      errorFields({
+        hours: {
+          wed: [
+            ['13:00', '17:00'],
+            ['08:00', '13:30'],
+          ],
+        },
+      }),
+    ).toEqual(['hours.wed[1]']);
+    expect(
+      errorFields({
+        hours: {
+          wed: [
+            ['08:00', '18:00'],
+            ['09:00', '10:00'],
+          ],
+        },
+      }),
+    ).toEqual(['hours.wed[1]']);
   });
 
   it('rejects unknown weekday keys and malformed day lists', () => {
@@ -91,7 +125,9 @@ describe('validateCalendar', () => {
     expect(errorFields({ closures: [['2026-12-24T17:00:00+01:00', '2026-12-24T12:00:00+01:00']] })).toEqual([
       'closures[0]',
     ]);
-    expect(errorFields({ closures: [['2026-12-24T12:00:00Z', '2026-12-24T12:00:00Z']] })).toEqual(['closures[0]']);
+    expect(errorFields({ closures: [['2026-12-24T12:00:00Z', '2026-12-24T12:00:00Z']] })).toEqual([
+      'closures[0]',
+    ]);
     // No offset would mean "the server's zone"; 30 February does not exist.
     expect(errorFields({ closures: [['2026-12-24T12:00:00', '2026-02-30T12:00:00Z']] })).toEqual([
       'closures[0][0]',
@@ -117,7 +153,10 @@ describe('validateCalendar', () => {
   });
 
   it('rejects input that is not an object', () => {
-    expect(validateCalendar(null)).toEqual({ ok: false, errors: [{ field: '', message: 'must be an object' }] });
+    expect(validateCalendar(null)).toEqual({
+      ok: false,
+      errors: [{ field: '', message: 'must be an object' }],
+    });
     expect(validateCalendar('Europe/Paris').ok).toBe(false);
   });
 });

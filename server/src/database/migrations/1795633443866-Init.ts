@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Init1795633217769 implements MigrationInterface {
-  name = 'Init1795633217769';
+export class Init1795633443866 implements MigrationInterface {
+  name = 'Init1795633443866';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"audit_events\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"actor_user_id\" uuid, \"action\" character varying(64) NOT NULL, \"target_type\" character varying(64) NOT NULL, \"target_id\" character varying(200), \"details\" jsonb NOT NULL DEFAULT '{}', \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_910f64d901a5c3e9878f0d4a407\" PRIMARY KEY (\"id\"))");
@@ -9,6 +9,7 @@ export class Init1795633217769 implements MigrationInterface {
     await queryRunner.query("CREATE TYPE \"public\".\"channel_account_platform\" AS ENUM('facebook', 'instagram', 'mastodon', 'x', 'open311')");
     await queryRunner.query("CREATE TYPE \"public\".\"channel_account_status\" AS ENUM('active', 'paused')");
     await queryRunner.query("CREATE TABLE \"channel_accounts\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"platform\" \"public\".\"channel_account_platform\" NOT NULL, \"external_id\" character varying(128) NOT NULL, \"name\" character varying(200) NOT NULL, \"credentials_encrypted\" text, \"status\" \"public\".\"channel_account_status\" NOT NULL DEFAULT 'active', \"last_webhook_at\" TIMESTAMP WITH TIME ZONE, \"last_error\" text, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"uq_channel_accounts_platform_external\" UNIQUE (\"platform\", \"external_id\"), CONSTRAINT \"PK_b23fdcb822c5261260a4c88041e\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE TABLE \"rate_limit_buckets\" (\"key\" character varying(300) NOT NULL, \"window_start\" TIMESTAMP WITH TIME ZONE NOT NULL, \"hits\" integer NOT NULL, CONSTRAINT \"PK_9eb2f8a2ae370667b4ca83dd313\" PRIMARY KEY (\"key\"))");
     await queryRunner.query("CREATE TYPE \"public\".\"contact_platform\" AS ENUM('facebook', 'instagram', 'mastodon', 'x', 'open311')");
     await queryRunner.query("CREATE TABLE \"contacts\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"platform\" \"public\".\"contact_platform\" NOT NULL, \"platform_user_id\" character varying(128) NOT NULL, \"handle\" character varying(200), \"display_name\" character varying(200), \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"uq_contacts_platform_user\" UNIQUE (\"platform\", \"platform_user_id\"), CONSTRAINT \"PK_b99cd40cfd66a99f1571f4f72e6\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE TABLE \"services\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"slug\" character varying(64) NOT NULL, \"name\" character varying(120) NOT NULL, \"description\" text NOT NULL DEFAULT '', \"keywords\" text array NOT NULL DEFAULT '{}', \"is_triage\" boolean NOT NULL DEFAULT false, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"UQ_02cf0d0f46e11d22d952f623670\" UNIQUE (\"slug\"), CONSTRAINT \"PK_ba2d347a3168a296416c6c5ccb2\" PRIMARY KEY (\"id\"))");
@@ -76,6 +77,7 @@ export class Init1795633217769 implements MigrationInterface {
     await queryRunner.query("DROP TABLE \"services\"");
     await queryRunner.query("DROP TABLE \"contacts\"");
     await queryRunner.query("DROP TYPE \"public\".\"contact_platform\"");
+    await queryRunner.query("DROP TABLE \"rate_limit_buckets\"");
     await queryRunner.query("DROP TABLE \"channel_accounts\"");
     await queryRunner.query("DROP TYPE \"public\".\"channel_account_status\"");
     await queryRunner.query("DROP TYPE \"public\".\"channel_account_platform\"");

@@ -1,0 +1,102 @@
+import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents, type TicketSummary } from '@guichet/shared';
+import { io, type Socket } from 'socket.io-client';
+import { feedDelivery, login, makePageAccount, makeTown, makeUser, postMetaWebhook } from './factories';
+import { startTestApp, type TestApp } from './test-app';
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+describe('Live events over socket.io', () => {
+  let t: TestApp;
+  const sockets: ClientSocket[] = [];
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  beforeEach(async () => {
+    await t.reset();
+  });
+  afterEach(() => {
+    for (const s of sockets.splice(0)) s.disconnect();
+  });
+
+  function connect(cookie: string | null): ClientSocket {
+    const socket: ClientSocket = io(t.url, {
+      path: SOCKET_PATH,
+      transports: ['websocket'],
+      extraHeaders: cookie ? { cookie } : {},
+      reconnection: false,
+      forceNew: true,
+    });
+    sockets.push(socket);
+    return socket;
+  }
+
+  const connected = (socket: ClientSocket) =>
+    new Promise<void>((resolve, reject) => {
+      if (socket.connected) return resolve();
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+
+  it('refuses a handshake without a valid session cookie', async () => {
+    await expect(connected(connect(null))).rejects.toThrow('unauthorized');
+    await expect(connected(connect('guichet_session=forged'))).rejects.toThrow('unauthorized');
+  });
+
+  it("pushes ticket.created to the service's agents only", async () => {
+    const { voirie, proprete } = await makeTown(t.db);
+    await makePageAccount(t);
+    const voirieAgent = await makeUser(t.db, { services: [voirie] });
+    const propreteAgent = await makeUser(t.db, { services: [proprete] });
+    const admin = await makeUser(t.db, { role: 'admin' });
+    const elected = await makeUser(t.db, { role: 'elected' });
+    const listeners = await Promise.all(
+      [voirieAgent, propreteAgent, admin, elected].map(async (u) => {
+        const socket = connect(await login(t, u.email));
+        await connected(socket);
+        const received: TicketSummary[] = [];
+        socket.on('ticket.created', (ticket) => received.push(ticket));
+        return received;
+      }),
+    );
+    const [voirieGot, propreteGot, adminGot, electedGot] = listeners as [
+      TicketSummary[],
+      TicketSummary[],
+      TicketSummary[],
+      TicketSummary[],
+    ];
+    const res = await postMetaWebhook(t, feedDelivery([{ message: 'Un nid de poule énorme avenue de la Gare' }]));
+    expect(res.status).toBe(200);
+    await waitFor(() => voirieGot.length === 1 && adminGot.length === 1);
+    expect(voirieGot[0]?.subject).toBe('Un nid de poule énorme avenue de la Gare');
+    expect(voirieGot[0]?.service.slug).toBe('voirie');
+    // Give a wrongly routed event time to arrive before asserting it did not.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(propreteGot).toHaveLength(0);
+    expect(electedGot).toHaveLength(0);
+  });
+
+  it('joins a ticket room only for tickets in scope', async () => {
+    const { voirie, proprete } = await makeTown(t.db);
+    await makePageAccount(t);
+    await postMetaWebhook(t, feedDelivery([{ message: 'nid de poule' }]));
+    const [ticket] = await t.db.query<Array<{ id: string }>>('SELECT id FROM tickets');
+    const outsiderCookie = await login(t, (await makeUser(t.db, { services: [proprete] })).email);
+    const insiderCookie = await login(t, (await makeUser(t.db, { services: [voirie] })).email);
+    const outsider = connect(outsiderCookie);
+    const insider = connect(insiderCookie);
+    await Promise.all([connected(outsider), connected(insider)]);
+    expect(await outsider.emitWithAck('ticket.watch', ticket?.id as string)).toBe(false);
+    expect(await insider.emitWithAck('ticket.watch', ticket?.id as string)).toBe(true);
+  });
+});
+
+async function waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  while (!predicate()) {
+    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -1,0 +1,98 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../src/config/app-config';
+import { loadConfig } from '../src/config/load-config';
+import { createGuichetApp, type GuichetApp } from '../src/create-app';
+import { FakeMetaGraphServer } from '../src/dev/fake-meta-graph.server';
+
+export const TEST_APP_SECRET = 'test-meta-app-secret';
+export const TEST_VERIFY_TOKEN = 'test-verify-token';
+
+export interface TestApp {
+  app: INestApplication;
+  /** Base URL of the listening server, e.g. http://127.0.0.1:41234 */
+  url: string;
+  db: DataSource;
+  config: AppConfig;
+  graph: FakeMetaGraphServer;
+  /** Empties every table (between tests). */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A throwaway database on the TEST_DATABASE_URL server, dropped when the suite ends. */
+async function createThrowawayDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `guichet_t_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const admin = new Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new Client({ connectionString: baseUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/**
+ * Boots the real Nest app, as `main.ts` does, on a fresh database: a new database on the server of
+ * TEST_DATABASE_URL when set, otherwise an in-memory embedded PGlite. Replies go to a local fake Graph API.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const graph = new FakeMetaGraphServer();
+  const graphUrl = await graph.start();
+  const base = process.env.TEST_DATABASE_URL;
+  const throwaway = base ? await createThrowawayDatabase(base) : null;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    PASSWORD_HASH_COST: '4',
+    META_APP_SECRET: TEST_APP_SECRET,
+    META_VERIFY_TOKEN: TEST_VERIFY_TOKEN,
+    META_GRAPH_URL: graphUrl,
+    SEED_DEMO: 'false',
+    DEMO_FAKE_PLATFORM: 'false',
+    ...(throwaway ? { DATABASE_URL: throwaway.url } : {}),
+    ...env,
+  });
+  let guichet: GuichetApp;
+  try {
+    guichet = await createGuichetApp(config, { inMemoryEmbedded: true, logger: ['error'] });
+  } catch (err) {
+    await graph.stop();
+    await throwaway?.drop();
+    throw err;
+  }
+  await guichet.app.listen(0, '127.0.0.1');
+  const { port } = guichet.app.getHttpServer().address() as AddressInfo;
+  const db = guichet.app.get<DataSource>(getDataSourceToken());
+  return {
+    app: guichet.app,
+    url: `http://127.0.0.1:${port}`,
+    db,
+    config,
+    graph,
+    async reset() {
+      graph.reset();
+      const tables = db.entityMetadatas.map((m) => `"${m.tableName}"`).join(', ');
+      await db.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+    },
+    async close() {
+      await guichet.close();
+      await graph.stop();
+      await throwaway?.drop();
+    },
+  };
+}
