@@ -7,18 +7,21 @@ const apiTarget = 'http://127.0.0.1:3000';
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    alias: {
-      // The client compiles the contract from source; `@guichet/shared/dto` (class-validator) is never imported here.
-      '@guichet/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)),
-    },
+    alias: [
+      // The client compiles the contract from source. Exact match: `@guichet/shared/dto` (class-validator) stays out.
+      {
+        find: /^@guichet\/shared$/,
+        replacement: fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)),
+      },
+    ],
   },
   build: {
     outDir: 'dist',
   },
   server: {
     proxy: {
-      '/api': { target: apiTarget, changeOrigin: false },
-      '/socket.io': { target: apiTarget, ws: true, changeOrigin: false },
+      '/api': { target: apiTarget },
+      '/socket.io': { target: apiTarget, ws: true },
     },
   },
 });

@@ -7,6 +7,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule, type AppSecrets } from './config/config.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import type { DataSource } from 'typeorm';
+import { HealthController } from './health/health.controller';
 import { RealtimeModule } from './realtime/realtime.module';
 import { TicketsModule } from './tickets/tickets.module';
 
@@ -29,6 +30,7 @@ export class AppModule {
         ChannelsModule,
         DashboardModule,
       ],
+      controllers: [HealthController],
     };
   }
 }

@@ -28,7 +28,10 @@ export interface CreateAppOptions {
 }
 
 /** Database up and migrated, Nest app configured: what `main.ts` and the integration tests share. */
-export async function createGuichetApp(config: AppConfig, options: CreateAppOptions = {}): Promise<GuichetApp> {
+export async function createGuichetApp(
+  config: AppConfig,
+  options: CreateAppOptions = {},
+): Promise<GuichetApp> {
   const logger = new Logger('Guichet');
   let embedded: EmbeddedPostgres | null = null;
   let database: DatabaseTarget;
@@ -37,7 +40,9 @@ export async function createGuichetApp(config: AppConfig, options: CreateAppOpti
   } else {
     embedded = await startEmbeddedPostgres(options.inMemoryEmbedded ? null : config.dataDir);
     database = { url: embedded.url, embedded: true };
-    logger.log(`Embedded PostgreSQL (PGlite) ${options.inMemoryEmbedded ? 'in memory' : `in ${config.dataDir}`}`);
+    logger.log(
+      `Embedded PostgreSQL (PGlite) ${options.inMemoryEmbedded ? 'in memory' : `in ${config.dataDir}`}`,
+    );
   }
   // One data source for migrations and the app: the embedded server takes one connection at a time.
   const dataSource = new DataSource(dataSourceOptions(database));
@@ -46,10 +51,13 @@ export async function createGuichetApp(config: AppConfig, options: CreateAppOpti
     const applied = await migrate(dataSource, database.embedded);
     if (applied.length > 0) logger.log(`Migrations applied: ${applied.join(', ')}`);
     const secrets = deriveSecrets(resolveSecretKey(config));
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, secrets, dataSource), {
-      rawBody: true,
-      logger: options.logger ?? ['log', 'error', 'warn'],
-    });
+    const app = await NestFactory.create<NestExpressApplication>(
+      AppModule.register(config, secrets, dataSource),
+      {
+        rawBody: true,
+        logger: options.logger ?? ['log', 'error', 'warn'],
+      },
+    );
     configureApp(app, config);
     return {
       app,
@@ -80,14 +88,20 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
-  if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) serveClient(app, config.clientDir);
+  if (config.clientDir && existsSync(join(config.clientDir, 'index.html')))
+    serveClient(app, config.clientDir);
 }
 
 /** The built React client on the same port; unknown non-API paths get index.html (client-side routes). */
 function serveClient(app: NestExpressApplication, clientDir: string): void {
   app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api/') || req.path === '/api' || req.path.startsWith('/socket.io')) {
+    if (
+      req.method !== 'GET' ||
+      req.path.startsWith('/api/') ||
+      req.path === '/api' ||
+      req.path.startsWith('/socket.io')
+    ) {
       return next();
     }
     res.setHeader('Cache-Control', 'no-cache');

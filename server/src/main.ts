@@ -24,7 +24,9 @@ async function bootstrap(): Promise<void> {
   const { app } = guichet;
   if (config.seedDemo && (await isDatabaseEmpty(app))) {
     logger.log('Empty database: seeding the demo town of Valbrune…');
-    await seedDemoTown(app, loadCorpus(join(__dirname, '../..')), { passwordHashCost: config.passwordHashCost });
+    await seedDemoTown(app, loadCorpus(join(__dirname, '../..')), {
+      passwordHashCost: config.passwordHashCost,
+    });
     logger.log(
       `Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(', ')}; Facebook Page id ${DEMO_PAGE.id}`,
     );

@@ -1,6 +1,15 @@
 import type { Me, TicketSummary, Page } from '@guichet/shared';
 import { AuditEvent } from '../src/audit/audit-event.entity';
-import { api, feedDelivery, login, makePageAccount, makeTown, makeUser, PASSWORD, postMetaWebhook } from './factories';
+import {
+  api,
+  feedDelivery,
+  login,
+  makePageAccount,
+  makeTown,
+  makeUser,
+  PASSWORD,
+  postMetaWebhook,
+} from './factories';
 import { startTestApp, type TestApp } from './test-app';
 
 describe('Authentication and access', () => {
@@ -24,14 +33,18 @@ describe('Authentication and access', () => {
 
   it('logs in with an httpOnly SameSite cookie, answers /api/me, and logs out', async () => {
     const { voirie } = await makeTown(t.db);
-    const user = await makeUser(t.db, { email: 'julie@ville.example', services: [voirie], displayName: 'Julie' });
+    const user = await makeUser(t.db, {
+      email: 'julie@ville.example',
+      services: [voirie],
+      displayName: 'Julie',
+    });
     const res = await loginRaw('Julie@Ville.example', PASSWORD);
     expect(res.status).toBe(200);
     const setCookie = res.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/^guichet_session=/);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
-    const cookie = setCookie.split(';')[0] as string;
+    const cookie = setCookie.split(';')[0];
     const me = await api<Me>(t, cookie, '/api/me');
     expect(me.status).toBe(200);
     expect(me.body).toEqual({
@@ -42,7 +55,9 @@ describe('Authentication and access', () => {
       services: [{ id: voirie.id, slug: 'voirie', name: 'Voirie' }],
     });
     expect(JSON.stringify(me.body)).not.toMatch(/password/i);
-    expect(await t.db.getRepository(AuditEvent).countBy({ action: 'auth.login', actorUserId: user.id })).toBe(1);
+    expect(await t.db.getRepository(AuditEvent).countBy({ action: 'auth.login', actorUserId: user.id })).toBe(
+      1,
+    );
 
     const out = await fetch(`${t.url}/api/auth/logout`, { method: 'POST', headers: { cookie } });
     expect(out.status).toBe(204);
@@ -74,7 +89,8 @@ describe('Authentication and access', () => {
 
   it('rate-limits login attempts with 429 and Retry-After, even with the right password', async () => {
     await makeUser(t.db, { email: 'target@ville.example' });
-    for (let i = 0; i < 5; i++) expect((await loginRaw('target@ville.example', 'guess' + i)).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await loginRaw('target@ville.example', 'guess' + i)).status).toBe(401);
     const blocked = await loginRaw('target@ville.example', PASSWORD);
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -83,7 +99,9 @@ describe('Authentication and access', () => {
   it('refuses API calls without a session, with a forged token, or after the account is deactivated', async () => {
     const user = await makeUser(t.db, { email: 'b@ville.example' });
     expect((await api(t, null, '/api/me')).status).toBe(401);
-    expect((await api(t, 'guichet_session=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad', '/api/me')).status).toBe(401);
+    expect((await api(t, 'guichet_session=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad', '/api/me')).status).toBe(
+      401,
+    );
     const cookie = await login(t, user.email);
     expect((await api(t, cookie, '/api/me')).status).toBe(200);
     await t.db.query('UPDATE users SET active = false WHERE id = $1', [user.id]);
@@ -103,12 +121,15 @@ describe('Authentication and access', () => {
       const list = await api<Page<TicketSummary>>(t, cookie, '/api/tickets');
       expect(list.status).toBe(200);
       expect(list.body.items.map((i) => i.service.slug)).toEqual(['voirie']);
-      const other = await t.db.query<Array<{ id: string }>>('SELECT id FROM tickets WHERE service_id = $1', [proprete.id]);
-      const otherId = (other[0] as { id: string }).id;
+      const other = await t.db.query<Array<{ id: string }>>('SELECT id FROM tickets WHERE service_id = $1', [
+        proprete.id,
+      ]);
+      const otherId = other[0].id;
       expect((await api(t, cookie, `/api/tickets/${otherId}`)).status).toBe(404);
-      expect((await api(t, cookie, `/api/tickets/${otherId}/replies`, { method: 'POST', body: { body: 'x' } })).status).toBe(
-        404,
-      );
+      expect(
+        (await api(t, cookie, `/api/tickets/${otherId}/replies`, { method: 'POST', body: { body: 'x' } }))
+          .status,
+      ).toBe(404);
       expect((await api(t, cookie, `/api/tickets/not-a-uuid`)).status).toBe(404);
       expect((await api(t, cookie, `/api/tickets/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
     });

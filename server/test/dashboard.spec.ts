@@ -27,7 +27,9 @@ describe('Dashboard summary', () => {
         { message: 'poubelle renversée' },
       ]),
     );
-    const tickets = await t.db.getRepository(Ticket).find({ relations: { service: true }, order: { reference: 'ASC' } });
+    const tickets = await t.db
+      .getRepository(Ticket)
+      .find({ relations: { service: true }, order: { reference: 'ASC' } });
     // Voirie answered in 10, 30 and (not yet); Propreté in 100.
     const minutes = [10, 30, null, 100];
     for (const [i, ticket] of tickets.entries()) {
@@ -35,21 +37,40 @@ describe('Dashboard summary', () => {
       if (m === null || m === undefined) continue;
       await t.db.getRepository(Ticket).update(
         { id: ticket.id },
-        { firstResponseMinutes: m, firstRespondedAt: new Date(ticket.createdAt.getTime() + m * 60_000), status: 'resolved' },
+        {
+          firstResponseMinutes: m,
+          firstRespondedAt: new Date(ticket.createdAt.getTime() + m * 60_000),
+          status: 'resolved',
+        },
       );
     }
     const elected = await makeUser(t.db, { role: 'elected' });
     const town = await api<DashboardSummary>(t, await login(t, elected.email), '/api/dashboard/summary');
-    expect(town.body).toEqual({ ticketCount: 4, openCount: 1, respondedCount: 3, medianFirstResponseMinutes: 30 });
+    expect(town.body).toEqual({
+      ticketCount: 4,
+      openCount: 1,
+      respondedCount: 3,
+      medianFirstResponseMinutes: 30,
+    });
     const agent = await makeUser(t.db, { services: [voirie] });
     const mine = await api<DashboardSummary>(t, await login(t, agent.email), '/api/dashboard/summary');
-    expect(mine.body).toEqual({ ticketCount: 3, openCount: 1, respondedCount: 2, medianFirstResponseMinutes: 20 });
+    expect(mine.body).toEqual({
+      ticketCount: 3,
+      openCount: 1,
+      respondedCount: 2,
+      medianFirstResponseMinutes: 20,
+    });
     expect(JSON.stringify(town.body)).not.toMatch(/nid de poule|Citoyen/);
   });
 
   it('answers null for the median when nothing was answered yet', async () => {
     const admin = await makeUser(t.db, { role: 'admin' });
     const res = await api<DashboardSummary>(t, await login(t, admin.email), '/api/dashboard/summary');
-    expect(res.body).toEqual({ ticketCount: 0, openCount: 0, respondedCount: 0, medianFirstResponseMinutes: null });
+    expect(res.body).toEqual({
+      ticketCount: 0,
+      openCount: 0,
+      respondedCount: 0,
+      medianFirstResponseMinutes: null,
+    });
   });
 });

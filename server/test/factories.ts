@@ -28,7 +28,13 @@ export async function makeService(db: DataSource, overrides: Partial<Service> = 
 
 export async function makeUser(
   db: DataSource,
-  overrides: { role?: Role; services?: Service[]; email?: string; active?: boolean; displayName?: string } = {},
+  overrides: {
+    role?: Role;
+    services?: Service[];
+    email?: string;
+    active?: boolean;
+    displayName?: string;
+  } = {},
 ): Promise<User> {
   const n = next();
   return db.getRepository(User).save({
@@ -42,7 +48,10 @@ export async function makeUser(
 }
 
 /** The town's Facebook Page, with a page token encrypted under the app's SECRET_KEY-derived key. */
-export async function makePageAccount(t: TestApp, overrides: Partial<ChannelAccount> = {}): Promise<ChannelAccount> {
+export async function makePageAccount(
+  t: TestApp,
+  overrides: Partial<ChannelAccount> = {},
+): Promise<ChannelAccount> {
   const secrets = t.app.get<AppSecrets>(APP_SECRETS);
   return t.db.getRepository(ChannelAccount).save({
     platform: 'facebook',
@@ -98,7 +107,11 @@ export function feedDelivery(comments: FeedComment[]): Record<string, unknown> {
         parent_id: c.parentId ?? postId,
         created_time: c.createdTime ?? Math.floor(Date.now() / 1000),
         message: c.message ?? 'Bonjour, il y a un nid de poule rue de la République.',
-        post: { status_type: 'added_photos', is_published: true, permalink_url: `https://www.facebook.com/${postId}` },
+        post: {
+          status_type: 'added_photos',
+          is_published: true,
+          permalink_url: `https://www.facebook.com/${postId}`,
+        },
       };
       if (c.from !== null) value.from = c.from ?? { id: `${7000 + n}`, name: `Citoyen ${n}` };
       if (c.senderId !== undefined) value.sender_id = c.senderId;
@@ -117,7 +130,9 @@ export async function postMetaWebhook(
   const raw = typeof body === 'string' ? body : JSON.stringify(body);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const signature =
-    options.signature === undefined ? signMetaPayload(raw, options.secret ?? TEST_APP_SECRET) : options.signature;
+    options.signature === undefined
+      ? signMetaPayload(raw, options.secret ?? TEST_APP_SECRET)
+      : options.signature;
   if (signature !== null) headers['x-hub-signature-256'] = signature;
   return fetch(`${t.url}/api/webhooks/meta`, { method: 'POST', headers, body: raw });
 }
@@ -132,7 +147,7 @@ export async function login(t: TestApp, email: string, password = PASSWORD): Pro
   if (res.status !== 200) throw new Error(`login failed for ${email}: ${res.status} ${await res.text()}`);
   const cookie = res.headers.get('set-cookie');
   if (!cookie) throw new Error('no session cookie');
-  return cookie.split(';')[0] as string;
+  return cookie.split(';')[0];
 }
 
 export async function api<T = unknown>(

@@ -5,7 +5,16 @@ import { Contact } from '../src/contacts/contact.entity';
 import { Service } from '../src/services/service.entity';
 import { Message } from '../src/tickets/message.entity';
 import { Ticket } from '../src/tickets/ticket.entity';
-import { api, feedDelivery, login, makePageAccount, makeTown, makeUser, PAGE_ID, postMetaWebhook } from './factories';
+import {
+  api,
+  feedDelivery,
+  login,
+  makePageAccount,
+  makeTown,
+  makeUser,
+  PAGE_ID,
+  postMetaWebhook,
+} from './factories';
 import { startTestApp, TEST_VERIFY_TOKEN, type TestApp } from './test-app';
 
 describe('Meta webhook', () => {
@@ -29,7 +38,9 @@ describe('Meta webhook', () => {
     const handshake = (query: string) => fetch(`${t.url}/api/webhooks/meta?${query}`);
 
     it('echoes hub.challenge as plain text when the verify token matches', async () => {
-      const res = await handshake(`hub.mode=subscribe&hub.verify_token=${TEST_VERIFY_TOKEN}&hub.challenge=1158201444`);
+      const res = await handshake(
+        `hub.mode=subscribe&hub.verify_token=${TEST_VERIFY_TOKEN}&hub.challenge=1158201444`,
+      );
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
       expect(await res.text()).toBe('1158201444');
@@ -69,12 +80,17 @@ describe('Meta webhook', () => {
         events: 1,
         outcomes: { created: 1, appended: 0, duplicate: 0, updated: 0, ignored: 0 },
       });
-      const ticket = await t.db.getRepository(Ticket).findOneOrFail({ where: {}, relations: { service: true, contact: true } });
+      const ticket = await t.db
+        .getRepository(Ticket)
+        .findOneOrFail({ where: {}, relations: { service: true, contact: true } });
       expect(ticket.service.slug).toBe('voirie');
       expect(ticket.routingExplanation).toBe('mot-clé « nid de poule » → Voirie');
       expect(ticket.status).toBe('new');
       expect(ticket.contact?.displayName).toBe('Martine Lefèvre');
-      expect(ticket.context).toEqual({ postId: `${PAGE_ID}_9001`, permalink: `https://www.facebook.com/${PAGE_ID}_9001` });
+      expect(ticket.context).toEqual({
+        postId: `${PAGE_ID}_9001`,
+        permalink: `https://www.facebook.com/${PAGE_ID}_9001`,
+      });
       // First-response deadline: creation + FIRST_RESPONSE_MINUTES (240 by default).
       expect(ticket.firstResponseDueAt?.getTime()).toBe(ticket.createdAt.getTime() + 240 * 60_000);
       const message = await t.db.getRepository(Message).findOneOrFail({ where: { ticketId: ticket.id } });
@@ -92,13 +108,20 @@ describe('Meta webhook', () => {
 
     it('sends what no keyword matches to the triage service', async () => {
       await postMetaWebhook(t, feedDelivery([{ message: 'À quelle heure ouvre la mairie samedi ?' }]));
-      const ticket = await t.db.getRepository(Ticket).findOneOrFail({ where: {}, relations: { service: true } });
+      const ticket = await t.db
+        .getRepository(Ticket)
+        .findOneOrFail({ where: {}, relations: { service: true } });
       expect(ticket.service.slug).toBe('accueil');
     });
 
     it('routes on keywords written without accents or with elisions', async () => {
-      await postMetaWebhook(t, feedDelivery([{ message: "les POUBELLES ont pas ete ramassees rue des Lilas" }]));
-      const ticket = await t.db.getRepository(Ticket).findOneOrFail({ where: {}, relations: { service: true } });
+      await postMetaWebhook(
+        t,
+        feedDelivery([{ message: 'les POUBELLES ont pas ete ramassees rue des Lilas' }]),
+      );
+      const ticket = await t.db
+        .getRepository(Ticket)
+        .findOneOrFail({ where: {}, relations: { service: true } });
       expect(ticket.service.slug).toBe('proprete');
     });
 
@@ -161,7 +184,9 @@ describe('Meta webhook', () => {
         ]),
       );
       const byId = async (id: string) =>
-        t.db.getRepository(Message).findOneOrFail({ where: { platformMessageId: id }, relations: { authorContact: true } });
+        t.db
+          .getRepository(Message)
+          .findOneOrFail({ where: { platformMessageId: id }, relations: { authorContact: true } });
       expect((await byId('9005_1')).authorContact?.displayName).toBe('Paul Girard');
       expect((await byId('9005_1')).authorContact?.platformUserId).toBe('4455667788');
       expect((await byId('9005_2')).authorContact).toBeNull();
@@ -171,12 +196,20 @@ describe('Meta webhook', () => {
 
     it('puts a reply to a comment in the ticket of that comment', async () => {
       const postId = `${PAGE_ID}_9006`;
-      await postMetaWebhook(t, feedDelivery([{ commentId: '9006_1', postId, message: 'Lampadaire éteint rue Pasteur' }]));
       await postMetaWebhook(
         t,
-        feedDelivery([{ commentId: '9006_2', postId, parentId: '9006_1', message: 'Toujours pas réparé ce soir !' }]),
+        feedDelivery([{ commentId: '9006_1', postId, message: 'Lampadaire éteint rue Pasteur' }]),
       );
-      await postMetaWebhook(t, feedDelivery([{ commentId: '9006_3', postId, message: 'Autre sujet : la poubelle' }]));
+      await postMetaWebhook(
+        t,
+        feedDelivery([
+          { commentId: '9006_2', postId, parentId: '9006_1', message: 'Toujours pas réparé ce soir !' },
+        ]),
+      );
+      await postMetaWebhook(
+        t,
+        feedDelivery([{ commentId: '9006_3', postId, message: 'Autre sujet : la poubelle' }]),
+      );
       expect(await count()).toEqual({ tickets: 2, messages: 3 });
       const first = await t.db.getRepository(Message).findOneByOrFail({ platformMessageId: '9006_1' });
       const reply = await t.db.getRepository(Message).findOneByOrFail({ platformMessageId: '9006_2' });
@@ -196,22 +229,34 @@ describe('Meta webhook', () => {
           {
             id: PAGE_ID,
             time: 1764063600,
-            changes: [{ field: 'feed', value: { item: 'reaction', verb: 'add', reaction_type: 'like', post_id: `${PAGE_ID}_1` } }],
+            changes: [
+              {
+                field: 'feed',
+                value: { item: 'reaction', verb: 'add', reaction_type: 'like', post_id: `${PAGE_ID}_1` },
+              },
+            ],
           },
         ],
       };
       expect((await postMetaWebhook(t, reaction)).status).toBe(200);
-      expect((await postMetaWebhook(t, feedDelivery([{ from: { id: PAGE_ID, name: 'Ville' } }]))).status).toBe(200);
+      expect(
+        (await postMetaWebhook(t, feedDelivery([{ from: { id: PAGE_ID, name: 'Ville' } }]))).status,
+      ).toBe(200);
       expect((await postMetaWebhook(t, feedDelivery([{ pageId: '999888777' }]))).status).toBe(200);
       expect(await count()).toEqual({ tickets: 0, messages: 0 });
     });
 
     it('applies edits and removals to the stored message, keeping the original in raw', async () => {
       const postId = `${PAGE_ID}_9007`;
-      await postMetaWebhook(t, feedDelivery([{ commentId: '9007_1', postId, message: 'Trou dans la chaussée' }]));
       await postMetaWebhook(
         t,
-        feedDelivery([{ commentId: '9007_1', postId, verb: 'edited', message: 'Trou dans la chaussée, rue Pasteur' }]),
+        feedDelivery([{ commentId: '9007_1', postId, message: 'Trou dans la chaussée' }]),
+      );
+      await postMetaWebhook(
+        t,
+        feedDelivery([
+          { commentId: '9007_1', postId, verb: 'edited', message: 'Trou dans la chaussée, rue Pasteur' },
+        ]),
       );
       let message = await t.db.getRepository(Message).findOneByOrFail({ platformMessageId: '9007_1' });
       expect(message.body).toBe('Trou dans la chaussée, rue Pasteur');
@@ -231,7 +276,10 @@ describe('Meta webhook', () => {
     it('shows the stored ticket to an agent of its service with the thread', async () => {
       const voirie = await t.db.getRepository(Service).findOneByOrFail({ slug: 'voirie' });
       const agent = await makeUser(t.db, { services: [voirie] });
-      await postMetaWebhook(t, feedDelivery([{ commentId: '9008_1', message: 'Nid de poule <script>alert(1)</script>' }]));
+      await postMetaWebhook(
+        t,
+        feedDelivery([{ commentId: '9008_1', message: 'Nid de poule <script>alert(1)</script>' }]),
+      );
       const ticket = await t.db.getRepository(Ticket).findOneOrFail({ where: {} });
       const cookie = await login(t, agent.email);
       const res = await api<TicketDetail>(t, cookie, `/api/tickets/${ticket.id}`);

@@ -19,3 +19,19 @@ describe('Migrations', () => {
     expect(await t.db.showMigrations()).toBe(false);
   });
 });
+
+describe('Health check', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers ok without a session while the database answers', async () => {
+    const res = await fetch(`${t.url}/api/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+});

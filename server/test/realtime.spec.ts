@@ -1,7 +1,13 @@
-import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents, type TicketSummary } from '@guichet/shared';
+import {
+  SOCKET_PATH,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type TicketSummary,
+} from '@guichet/shared';
 import { io, type Socket } from 'socket.io-client';
 import { feedDelivery, login, makePageAccount, makeTown, makeUser, postMetaWebhook } from './factories';
 import { startTestApp, type TestApp } from './test-app';
+import { waitFor } from './wait-for';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -67,7 +73,10 @@ describe('Live events over socket.io', () => {
       TicketSummary[],
       TicketSummary[],
     ];
-    const res = await postMetaWebhook(t, feedDelivery([{ message: 'Un nid de poule énorme avenue de la Gare' }]));
+    const res = await postMetaWebhook(
+      t,
+      feedDelivery([{ message: 'Un nid de poule énorme avenue de la Gare' }]),
+    );
     expect(res.status).toBe(200);
     await waitFor(() => voirieGot.length === 1 && adminGot.length === 1);
     expect(voirieGot[0]?.subject).toBe('Un nid de poule énorme avenue de la Gare');
@@ -88,15 +97,7 @@ describe('Live events over socket.io', () => {
     const outsider = connect(outsiderCookie);
     const insider = connect(insiderCookie);
     await Promise.all([connected(outsider), connected(insider)]);
-    expect(await outsider.emitWithAck('ticket.watch', ticket?.id as string)).toBe(false);
-    expect(await insider.emitWithAck('ticket.watch', ticket?.id as string)).toBe(true);
+    expect(await outsider.emitWithAck('ticket.watch', ticket?.id)).toBe(false);
+    expect(await insider.emitWithAck('ticket.watch', ticket?.id)).toBe(true);
   });
 });
-
-async function waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!predicate()) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

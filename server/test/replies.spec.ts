@@ -2,7 +2,16 @@ import type { MessageView, TicketDetail } from '@guichet/shared';
 import { AuditEvent } from '../src/audit/audit-event.entity';
 import { Message } from '../src/tickets/message.entity';
 import { Ticket } from '../src/tickets/ticket.entity';
-import { api, feedDelivery, login, makePageAccount, makeTown, makeUser, postMetaWebhook } from './factories';
+import {
+  api,
+  feedDelivery,
+  login,
+  makePageAccount,
+  makeTown,
+  makeUser,
+  PAGE_ID,
+  postMetaWebhook,
+} from './factories';
 import { startTestApp, type TestApp } from './test-app';
 
 describe('Replying to a citizen', () => {
@@ -21,11 +30,15 @@ describe('Replying to a citizen', () => {
     await makePageAccount(t);
     const agent = await makeUser(t.db, { services: [voirie], displayName: 'Julie Martin' });
     cookie = await login(t, agent.email);
-    await postMetaWebhook(t, feedDelivery([{ commentId: '9100_1', message: 'Lampadaire cassé rue des Tilleuls' }]));
+    await postMetaWebhook(
+      t,
+      feedDelivery([{ commentId: '9100_1', message: 'Lampadaire cassé rue des Tilleuls' }]),
+    );
     ticketId = (await t.db.getRepository(Ticket).findOneOrFail({ where: {} })).id;
   });
 
-  const reply = (body: unknown) => api<MessageView>(t, cookie, `/api/tickets/${ticketId}/replies`, { method: 'POST', body });
+  const reply = (body: unknown) =>
+    api<MessageView>(t, cookie, `/api/tickets/${ticketId}/replies`, { method: 'POST', body });
 
   it('stores the reply, posts it under the comment through the Graph API and records the platform id', async () => {
     const res = await reply({ body: '  Bonjour, une équipe passe demain matin.  ' });
@@ -49,7 +62,9 @@ describe('Replying to a citizen', () => {
     expect(ticket.status).toBe('open');
     expect(ticket.firstRespondedAt).not.toBeNull();
     expect(ticket.firstResponseMinutes).toBeGreaterThanOrEqual(0);
-    expect(await t.db.getRepository(AuditEvent).countBy({ action: 'ticket.replied', targetId: ticketId })).toBe(1);
+    expect(
+      await t.db.getRepository(AuditEvent).countBy({ action: 'ticket.replied', targetId: ticketId }),
+    ).toBe(1);
     const detail = await api<TicketDetail>(t, cookie, `/api/tickets/${ticketId}`);
     expect(detail.body.messages.map((m) => m.direction)).toEqual(['inbound', 'outbound']);
   });
@@ -57,15 +72,19 @@ describe('Replying to a citizen', () => {
   it('does not store the page reply twice when Meta echoes it back by webhook', async () => {
     const res = await reply({ body: 'Merci, c’est noté.' });
     const echoId = res.body.platformMessageId as string;
-    const { PAGE_ID } = await import('./factories');
-    await postMetaWebhook(t, feedDelivery([{ commentId: echoId, parentId: '9100_1', from: { id: PAGE_ID, name: 'Ville' } }]));
+    await postMetaWebhook(
+      t,
+      feedDelivery([{ commentId: echoId, parentId: '9100_1', from: { id: PAGE_ID, name: 'Ville' } }]),
+    );
     expect(await t.db.getRepository(Message).count()).toBe(2);
   });
 
   it('marks the reply failed with the platform message when Meta refuses it', async () => {
     t.graph.failNext({
       status: 400,
-      body: { error: { message: '(#10) This comment cannot be replied to', type: 'OAuthException', code: 10 } },
+      body: {
+        error: { message: '(#10) This comment cannot be replied to', type: 'OAuthException', code: 10 },
+      },
     });
     const res = await reply({ body: 'Bonjour' });
     expect(res.status).toBe(201);

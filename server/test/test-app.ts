@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -76,7 +77,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     throw err;
   }
   await guichet.app.listen(0, '127.0.0.1');
-  const { port } = guichet.app.getHttpServer().address() as AddressInfo;
+  const { port } = (guichet.app.getHttpServer() as Server).address() as AddressInfo;
   const db = guichet.app.get<DataSource>(getDataSourceToken());
   return {
     app: guichet.app,

@@ -65,7 +65,8 @@ export interface MessageView {
   deliveryError: string | null;
   platformState: MessagePlatformState;
   editedAt: IsoDate | null;
-  author: { kind: 'contact'; contact: ContactView } | { kind: 'user'; id: string; displayName: string } | null;
+  author:
+    { kind: 'contact'; contact: ContactView } | { kind: 'user'; id: string; displayName: string } | null;
   createdAt: IsoDate;
   /** When the citizen wrote it on the platform (may differ from createdAt, the time Guichet stored it). */
   sentAt: IsoDate;
@@ -97,4 +98,15 @@ export interface ApiError {
   message: string;
   /** Field-level detail for validation errors. */
   details?: string[];
+}
+
+/** Body of `POST /api/auth/login`. */
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+/** Body of `POST /api/tickets/:id/replies`. */
+export interface CreateReplyRequest {
+  body: string;
 }

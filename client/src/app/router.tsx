@@ -14,7 +14,9 @@ const TicketPage = lazy(() =>
   import('../features/tickets/components/TicketPage').then((module) => ({ default: module.TicketPage })),
 );
 const DashboardPage = lazy(() =>
-  import('../features/dashboard/components/DashboardPage').then((module) => ({ default: module.DashboardPage })),
+  import('../features/dashboard/components/DashboardPage').then((module) => ({
+    default: module.DashboardPage,
+  })),
 );
 
 export const router = createBrowserRouter([

@@ -7,8 +7,7 @@ export function createQueryClient(): QueryClient {
       queries: {
         staleTime: 30_000,
         // A 4xx will answer the same on retry; only network and 5xx errors are worth retrying.
-        retry: (failureCount, error) =>
-          !(isApiRequestError(error) && error.status < 500) && failureCount < 2,
+        retry: (failureCount, error) => !(isApiRequestError(error) && error.status < 500) && failureCount < 2,
       },
       mutations: { retry: false },
     },

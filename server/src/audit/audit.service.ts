@@ -16,6 +16,12 @@ export class AuditService {
     details: Record<string, unknown> = {},
     manager: EntityManager = this.db.manager,
   ): Promise<void> {
-    await manager.insert(AuditEvent, { actorUserId, action, targetType, targetId, details: details as object });
+    await manager.insert(AuditEvent, {
+      actorUserId,
+      action,
+      targetType,
+      targetId,
+      details: details as object,
+    });
   }
 }

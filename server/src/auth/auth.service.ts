@@ -42,7 +42,9 @@ export class AuthService {
 
   /** The user with their current role and services, or null if unknown or deactivated. */
   async loadUser(id: string): Promise<AuthUser | null> {
-    const user = await this.db.getRepository(User).findOne({ where: { id, active: true }, relations: { services: true } });
+    const user = await this.db
+      .getRepository(User)
+      .findOne({ where: { id, active: true }, relations: { services: true } });
     if (!user) return null;
     return {
       id: user.id,
@@ -54,7 +56,9 @@ export class AuthService {
   }
 
   async me(id: string): Promise<Me | null> {
-    const user = await this.db.getRepository(User).findOne({ where: { id, active: true }, relations: { services: true } });
+    const user = await this.db
+      .getRepository(User)
+      .findOne({ where: { id, active: true }, relations: { services: true } });
     if (!user) return null;
     return {
       id: user.id,
@@ -68,7 +72,9 @@ export class AuthService {
   }
 
   issueToken(user: AuthUser): string {
-    return this.jwt.sign({ sub: user.id } satisfies SessionPayload, { expiresIn: this.config.sessionHours * 3600 });
+    return this.jwt.sign({ sub: user.id } satisfies SessionPayload, {
+      expiresIn: this.config.sessionHours * 3600,
+    });
   }
 
   /** The user a session token belongs to, or null when the token is missing, forged, expired or the user is gone. */

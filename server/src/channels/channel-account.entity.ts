@@ -25,7 +25,12 @@ export class ChannelAccount {
   @Column({ name: 'credentials_encrypted', type: 'text', nullable: true, select: false })
   credentialsEncrypted: string | null;
 
-  @Column({ type: 'enum', enum: CHANNEL_ACCOUNT_STATUSES, enumName: 'channel_account_status', default: 'active' })
+  @Column({
+    type: 'enum',
+    enum: CHANNEL_ACCOUNT_STATUSES,
+    enumName: 'channel_account_status',
+    default: 'active',
+  })
   status: ChannelAccountStatus;
 
   @Column({ name: 'last_webhook_at', type: 'timestamptz', nullable: true })

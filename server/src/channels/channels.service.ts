@@ -15,11 +15,18 @@ export class ChannelsService {
 
   async markWebhookReceived(platform: Platform, externalIds: string[], at: Date): Promise<void> {
     if (externalIds.length === 0) return;
-    await this.db.getRepository(ChannelAccount).update({ platform, externalId: In(externalIds) }, { lastWebhookAt: at });
+    await this.db
+      .getRepository(ChannelAccount)
+      .update({ platform, externalId: In(externalIds) }, { lastWebhookAt: at });
   }
 
   /** Connects (or reconnects) an account; credentials are stored encrypted. */
-  async connect(platform: Platform, externalId: string, name: string, credentials: object): Promise<ChannelAccount> {
+  async connect(
+    platform: Platform,
+    externalId: string,
+    name: string,
+    credentials: object,
+  ): Promise<ChannelAccount> {
     const credentialsEncrypted = encryptCredentials(credentials, this.secrets.credentialsKey);
     await this.db
       .createQueryBuilder()

@@ -21,7 +21,7 @@ export function parseJsonKeepingBigIds(text: string): unknown {
     const isStart = (ch >= 48 && ch <= 57) || ch === 45; /* digit or - */
     if (!isStart) continue;
     let j = i + 1;
-    while (j < text.length && /[0-9.eE+-]/.test(text[j] as string)) j++;
+    while (j < text.length && /[0-9.eE+-]/.test(text[j])) j++;
     const token = text.slice(i, j);
     if (/^-?\d{16,}$/.test(token) && !Number.isSafeInteger(Number(token))) {
       out += `${text.slice(last, i)}"${token}"`;

@@ -23,7 +23,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
   private toApiError(exception: unknown): ApiError {
     if (exception instanceof DomainError) {
       const statusCode = DOMAIN_ERROR_STATUS[exception.code];
-      return { statusCode, error: reason(statusCode), message: exception.message, details: exception.details };
+      return {
+        statusCode,
+        error: reason(statusCode),
+        message: exception.message,
+        details: exception.details,
+      };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();

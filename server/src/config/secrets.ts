@@ -20,7 +20,6 @@ export function resolveSecretKey(config: AppConfig): string {
 }
 
 export function deriveSecrets(secretKey: string): AppSecrets {
-  const derive = (purpose: string) =>
-    Buffer.from(hkdfSync('sha256', secretKey, 'guichet', purpose, 32) as ArrayBuffer);
+  const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', secretKey, 'guichet', purpose, 32));
   return { sessionKey: derive('session-token'), credentialsKey: derive('channel-credentials') };
 }

@@ -8,4 +8,13 @@ import { Ticket } from '../tickets/ticket.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, in one list shared by the app, the migration tools and the tests. */
-export const ENTITIES = [Service, User, ChannelAccount, Contact, Ticket, Message, AuditEvent, RateLimitBucket];
+export const ENTITIES = [
+  Service,
+  User,
+  ChannelAccount,
+  Contact,
+  Ticket,
+  Message,
+  AuditEvent,
+  RateLimitBucket,
+];

@@ -13,7 +13,8 @@ import { DEMO_PAGE, DEMO_PASSWORD, DEMO_SERVICES, DEMO_USERS } from './demo-town
 
 const SEEDED_SERVICES = new Set(DEMO_SERVICES.map((s) => s.slug));
 const REPLIES: Record<string, string> = {
-  voirie: 'Bonjour, merci pour votre signalement. Les services techniques interviendront dans les meilleurs délais.',
+  voirie:
+    'Bonjour, merci pour votre signalement. Les services techniques interviendront dans les meilleurs délais.',
   proprete: 'Bonjour, merci de votre message. Le service Propreté a programmé un passage cette semaine.',
   'espaces-verts': 'Bonjour, nos jardiniers vont passer vérifier sur place. Merci de votre vigilance.',
   'etat-civil':
@@ -79,8 +80,8 @@ export async function seedDemoTown(
   const responders = [...users.values()].filter((u) => u.role === 'agent' || u.role === 'service_head');
   for (const [i, m] of picked.entries()) {
     // Spread over the last ten days, oldest first.
-    const at = new Date(now.getTime() - (picked.length - i) * (10 * 24 * 60 * 60_000) / picked.length);
-    const postId = posts[i % posts.length] as string;
+    const at = new Date(now.getTime() - ((picked.length - i) * (10 * 24 * 60 * 60_000)) / picked.length);
+    const postId = posts[i % posts.length];
     const commentId = `${postId.split('_')[1]}_${100_000 + i}`;
     const result = await ingest.ingest(
       {
@@ -101,7 +102,7 @@ export async function seedDemoTown(
     );
     if (result.outcome !== 'created' || rand() < 0.3) continue;
     const ticket = await db.getRepository(Ticket).findOneByOrFail({ id: result.ticketId });
-    const responder = responders[Math.floor(rand() * responders.length)] as User;
+    const responder = responders[Math.floor(rand() * responders.length)];
     const minutes = Math.round(15 + rand() * rand() * 900);
     const repliedAt = new Date(at.getTime() + minutes * 60_000);
     if (repliedAt > now) continue;
@@ -113,7 +114,7 @@ export async function seedDemoTown(
       platformParentId: commentId,
       direction: 'outbound',
       kind: 'comment',
-      body: REPLIES[slug] ?? (REPLIES.accueil as string),
+      body: REPLIES[slug] ?? REPLIES.accueil,
       authorUserId: responder.id,
       deliveryStatus: 'sent',
       sentAt: repliedAt,

@@ -71,12 +71,14 @@ export class FakeMetaGraphServer {
     const accessToken = form.get('access_token') ?? '';
     const message = form.get('message') ?? '';
     if (!accessToken) {
-      return send(400, { error: { message: 'An access token is required', type: 'OAuthException', code: 104 } });
+      return send(400, {
+        error: { message: 'An access token is required', type: 'OAuthException', code: 104 },
+      });
     }
     if (!message) {
       return send(400, { error: { message: '(#100) Missing message', type: 'OAuthException', code: 100 } });
     }
-    const parentId = decodeURIComponent(match[1] as string);
+    const parentId = decodeURIComponent(match[1]);
     const id = `${parentId.split('_')[0]}_${9_000_000_000 + ++this.counter}`;
     this.comments.push({ id, parentId, message, accessToken, createdTime: new Date().toISOString() });
     send(200, { id });

@@ -16,8 +16,18 @@ import { AuthService } from '../auth/auth.service';
 import { ticketServiceId } from '../auth/guards/service-scope.guard';
 import { sessionTokenFromCookieHeader } from '../auth/session-cookie';
 
-type GuichetServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: AuthUser }>;
-type GuichetSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: AuthUser }>;
+type GuichetServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  { user: AuthUser }
+>;
+type GuichetSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  { user: AuthUser }
+>;
 
 /**
  * The socket.io endpoint. The handshake is authenticated by the session cookie; each socket joins
@@ -51,7 +61,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     const user = socket.data.user;
     const serviceIds =
       user.role === 'admin'
-        ? ((await this.db.query('SELECT id FROM services')) as Array<{ id: string }>).map((r) => r.id)
+        ? (await this.db.query<Array<{ id: string }>>('SELECT id FROM services')).map((r) => r.id)
         : user.role === 'elected'
           ? [] // Elected officials see aggregates, never tickets.
           : user.serviceIds;
@@ -59,7 +69,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   @SubscribeMessage('ticket.watch')
-  async watchTicket(@ConnectedSocket() socket: GuichetSocket, @MessageBody() ticketId: unknown): Promise<boolean> {
+  async watchTicket(
+    @ConnectedSocket() socket: GuichetSocket,
+    @MessageBody() ticketId: unknown,
+  ): Promise<boolean> {
     const user = socket.data.user;
     if (typeof ticketId !== 'string' || user.role === 'elected') return false;
     const serviceId = await ticketServiceId(this.db, ticketId);
@@ -69,7 +82,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   @SubscribeMessage('ticket.unwatch')
-  async unwatchTicket(@ConnectedSocket() socket: GuichetSocket, @MessageBody() ticketId: unknown): Promise<void> {
+  async unwatchTicket(
+    @ConnectedSocket() socket: GuichetSocket,
+    @MessageBody() ticketId: unknown,
+  ): Promise<void> {
     if (typeof ticketId === 'string') await socket.leave(rooms.ticket(ticketId));
   }
 

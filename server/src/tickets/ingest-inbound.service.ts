@@ -23,7 +23,11 @@ class AlreadyStored extends Error {}
 const SUBJECT_MAX = 120;
 
 export function subjectOf(body: string): string {
-  const line = body.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  const line =
+    body
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? '';
   if (line === '') return '(message sans texte)';
   return line.length > SUBJECT_MAX ? `${line.slice(0, SUBJECT_MAX - 1)}…` : line;
 }
@@ -49,7 +53,9 @@ export class IngestInboundService {
       where: { platform: event.platform, externalId: event.accountExternalId },
     });
     if (!account) {
-      this.logger.warn(`${event.platform} account ${event.accountExternalId} is not connected: event ignored`);
+      this.logger.warn(
+        `${event.platform} account ${event.accountExternalId} is not connected: event ignored`,
+      );
       return { outcome: 'ignored', ticketId: null, messageId: null };
     }
     return event.type === 'message'
@@ -57,7 +63,11 @@ export class IngestInboundService {
       : this.applyChange(account, event);
   }
 
-  private async ingestMessage(account: ChannelAccount, event: InboundMessage, receivedAt: Date): Promise<IngestOutcome> {
+  private async ingestMessage(
+    account: ChannelAccount,
+    event: InboundMessage,
+    receivedAt: Date,
+  ): Promise<IngestOutcome> {
     let result: { outcome: 'created' | 'appended'; ticket: Ticket; message: Message };
     try {
       result = await this.db.transaction(async (manager) => {
@@ -114,7 +124,11 @@ export class IngestInboundService {
         const existing = await this.db
           .getRepository(Message)
           .findOne({ where: { channelAccountId: account.id, platformMessageId: event.platformMessageId } });
-        return { outcome: 'duplicate', ticketId: existing?.ticketId ?? null, messageId: existing?.id ?? null };
+        return {
+          outcome: 'duplicate',
+          ticketId: existing?.ticketId ?? null,
+          messageId: existing?.id ?? null,
+        };
       }
       throw err;
     }
@@ -122,8 +136,16 @@ export class IngestInboundService {
     return { outcome: result.outcome, ticketId: result.ticket.id, messageId: result.message.id };
   }
 
-  private async isStored(manager: EntityManager, accountId: string, platformMessageId: string): Promise<boolean> {
-    return (await manager.getRepository(Message).count({ where: { channelAccountId: accountId, platformMessageId } })) > 0;
+  private async isStored(
+    manager: EntityManager,
+    accountId: string,
+    platformMessageId: string,
+  ): Promise<boolean> {
+    return (
+      (await manager
+        .getRepository(Message)
+        .count({ where: { channelAccountId: accountId, platformMessageId } })) > 0
+    );
   }
 
   private async upsertContact(manager: EntityManager, event: InboundMessage): Promise<string> {
@@ -138,7 +160,7 @@ export class IngestInboundService {
        RETURNING id`,
       [event.platform, author.platformUserId, author.displayName, author.handle],
     );
-    return (rows[0] as { id: string }).id;
+    return rows[0].id;
   }
 
   private async openTicket(
@@ -171,7 +193,11 @@ export class IngestInboundService {
       'ticket.created',
       'ticket',
       saved.id,
-      { serviceId: decision.serviceId, routing: decision.explanation, platformMessageId: event.platformMessageId },
+      {
+        serviceId: decision.serviceId,
+        routing: decision.explanation,
+        platformMessageId: event.platformMessageId,
+      },
       manager,
     );
     return saved;
@@ -187,7 +213,8 @@ export class IngestInboundService {
       // The text the citizen first sent stays in `raw`; agents see the current one.
       await repo.update({ id: message.id }, { body: event.body ?? message.body, editedAt: event.at });
     } else {
-      const platformState = event.type === 'unhidden' ? 'visible' : event.type === 'hidden' ? 'hidden' : 'removed';
+      const platformState =
+        event.type === 'unhidden' ? 'visible' : event.type === 'hidden' ? 'hidden' : 'removed';
       await repo.update({ id: message.id }, { platformState });
     }
     const updated = await loadMessage(this.db, message.id);
@@ -199,7 +226,10 @@ export class IngestInboundService {
   }
 
   private async publish(outcome: 'created' | 'appended', ticketId: string, messageId: string): Promise<void> {
-    const [ticket, message] = await Promise.all([loadTicket(this.db, ticketId), loadMessage(this.db, messageId)]);
+    const [ticket, message] = await Promise.all([
+      loadTicket(this.db, ticketId),
+      loadMessage(this.db, messageId),
+    ]);
     if (!ticket || !message) return;
     const summary = toTicketSummary(ticket);
     if (outcome === 'created') {

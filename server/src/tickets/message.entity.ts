@@ -8,7 +8,15 @@ import {
   type MessageKind,
   type MessagePlatformState,
 } from '@guichet/shared';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { ChannelAccount } from '../channels/channel-account.entity';
 import { Contact } from '../contacts/contact.entity';
 import { User } from '../users/user.entity';

@@ -35,7 +35,12 @@ export class ReplyToTicketUseCase {
     private readonly realtime: RealtimeGateway,
   ) {}
 
-  async execute(user: AuthUser, ticketId: string, body: string, now: Date = new Date()): Promise<MessageView> {
+  async execute(
+    user: AuthUser,
+    ticketId: string,
+    body: string,
+    now: Date = new Date(),
+  ): Promise<MessageView> {
     const ticket = await this.db.getRepository(Ticket).findOne({ where: { id: ticketId } });
     if (!ticket) throw notFound('Ticket');
     const max = REPLY_MAX_LENGTH[ticket.platform];
@@ -50,7 +55,10 @@ export class ReplyToTicketUseCase {
       throw new DomainError('conflict', 'Ce ticket n’a pas de message auquel répondre sur la plateforme');
     }
     if (ticket.platform !== 'facebook') {
-      throw new DomainError('invalid', `Les réponses sur ${ticket.platform} ne sont pas encore prises en charge`);
+      throw new DomainError(
+        'invalid',
+        `Les réponses sur ${ticket.platform} ne sont pas encore prises en charge`,
+      );
     }
 
     const messageId = await this.db.transaction(async (manager) => {
@@ -78,14 +86,20 @@ export class ReplyToTicketUseCase {
       .where('a.id = :id', { id: target.channelAccountId })
       .getOneOrFail();
     try {
-      if (!account.credentialsEncrypted) throw new GraphApiError('Compte non connecté : aucun jeton d’accès', null, null, false);
-      const { pageAccessToken } = decryptCredentials<MetaCredentials>(account.credentialsEncrypted, this.secrets.credentialsKey);
+      if (!account.credentialsEncrypted)
+        throw new GraphApiError('Compte non connecté : aucun jeton d’accès', null, null, false);
+      const { pageAccessToken } = decryptCredentials<MetaCredentials>(
+        account.credentialsEncrypted,
+        this.secrets.credentialsKey,
+      );
       const sent = await this.graph.replyToComment(target.platformMessageId, body, pageAccessToken);
       await this.recordSent(ticket, messageId, sent.id, now);
     } catch (err) {
       const reason = err instanceof GraphApiError ? err.message : 'Erreur inattendue lors de l’envoi';
       if (!(err instanceof GraphApiError)) this.logger.error(err);
-      await this.db.getRepository(Message).update({ id: messageId }, { deliveryStatus: 'failed', deliveryError: reason });
+      await this.db
+        .getRepository(Message)
+        .update({ id: messageId }, { deliveryStatus: 'failed', deliveryError: reason });
     }
     await this.publishMessage(ticket, messageId, 'message.updated');
     const view = await loadMessage(this.db, messageId);
@@ -93,9 +107,18 @@ export class ReplyToTicketUseCase {
   }
 
   /** Marks the reply sent and, for the first one, stops the first-response clock. */
-  private async recordSent(ticket: Ticket, messageId: string, platformMessageId: string, at: Date): Promise<void> {
+  private async recordSent(
+    ticket: Ticket,
+    messageId: string,
+    platformMessageId: string,
+    at: Date,
+  ): Promise<void> {
     await this.db.transaction(async (manager) => {
-      await manager.update(Message, { id: messageId }, { deliveryStatus: 'sent', platformMessageId, deliveryError: null });
+      await manager.update(
+        Message,
+        { id: messageId },
+        { deliveryStatus: 'sent', platformMessageId, deliveryError: null },
+      );
       await manager.query(
         `UPDATE tickets SET
            first_responded_at = COALESCE(first_responded_at, $2),
@@ -107,10 +130,15 @@ export class ReplyToTicketUseCase {
       );
     });
     const fresh = await loadTicket(this.db, ticket.id);
-    if (fresh) this.realtime.emitTicketEvent(fresh.serviceId, fresh.id, 'ticket.updated', toTicketSummary(fresh));
+    if (fresh)
+      this.realtime.emitTicketEvent(fresh.serviceId, fresh.id, 'ticket.updated', toTicketSummary(fresh));
   }
 
-  private async publishMessage(ticket: Ticket, messageId: string, event: 'message.created' | 'message.updated'): Promise<void> {
+  private async publishMessage(
+    ticket: Ticket,
+    messageId: string,
+    event: 'message.created' | 'message.updated',
+  ): Promise<void> {
     const message = await loadMessage(this.db, messageId);
     if (message) this.realtime.emitTicketEvent(ticket.serviceId, ticket.id, event, toMessageView(message));
   }

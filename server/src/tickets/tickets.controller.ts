@@ -28,7 +28,11 @@ export class TicketsController {
 
   @TicketScoped('id')
   @Post(':id/replies')
-  reply(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: CreateReplyDto): Promise<MessageView> {
+  reply(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: CreateReplyDto,
+  ): Promise<MessageView> {
     return this.replies.execute(user, id, dto.body);
   }
 }

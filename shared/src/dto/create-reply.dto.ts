@@ -1,7 +1,8 @@
+import type { CreateReplyRequest } from '../views.js';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { Transform } from 'class-transformer';
 
-export class CreateReplyDto {
+export class CreateReplyDto implements CreateReplyRequest {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MinLength(1, { message: 'body must not be empty' })

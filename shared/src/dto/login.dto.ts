@@ -1,6 +1,7 @@
+import type { LoginRequest } from '../views.js';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 
-export class LoginDto {
+export class LoginDto implements LoginRequest {
   @IsEmail()
   @MaxLength(254)
   email!: string;

@@ -34,7 +34,15 @@ export function AppLayout() {
       </a>
       <Header />
       <RealtimeNotice />
-      <Container size="xl" py="lg" component="main" id="main" tabIndex={-1} ref={mainRef} className={classes.main}>
+      <Container
+        size="xl"
+        py="lg"
+        component="main"
+        id="main"
+        tabIndex={-1}
+        ref={mainRef}
+        className={classes.main}
+      >
         <Suspense fallback={<PageLoader />}>
           <Outlet />
         </Suspense>

@@ -38,7 +38,8 @@ export const en: Translations = {
     notFoundTitle: 'Page not found',
     notFoundBody: 'This address does not match any Guichet page.',
     backHome: 'Back to home',
-    unexpected: 'This page could not be displayed. Reload the page; if the problem persists, tell your administrator.',
+    unexpected:
+      'This page could not be displayed. Reload the page; if the problem persists, tell your administrator.',
     reload: 'Reload the page',
   },
   login: {
@@ -90,7 +91,6 @@ export const en: Translations = {
   ticket: {
     backToInbox: 'Back to the inbox',
     reference: 'Ticket no. {{reference}}',
-    status: 'Status',
     service: 'Service',
     contact: 'Contact',
     platform: 'Channel',

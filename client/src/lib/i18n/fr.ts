@@ -36,7 +36,8 @@ export const fr = {
     notFoundTitle: 'Page introuvable',
     notFoundBody: 'L’adresse demandée ne correspond à aucune page de Guichet.',
     backHome: 'Retour à l’accueil',
-    unexpected: 'Cette page n’a pas pu s’afficher. Rechargez la page ; si le problème persiste, prévenez l’administrateur.',
+    unexpected:
+      'Cette page n’a pas pu s’afficher. Rechargez la page ; si le problème persiste, prévenez l’administrateur.',
     reload: 'Recharger la page',
   },
   login: {
@@ -88,7 +89,6 @@ export const fr = {
   ticket: {
     backToInbox: 'Retour à la boîte de réception',
     reference: 'Ticket n° {{reference}}',
-    status: 'Statut',
     service: 'Service',
     contact: 'Contact',
     platform: 'Canal',

@@ -11,10 +11,13 @@ export class LocalAuthGuard extends AuthGuard('local') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<Request>();
     const body: unknown = req.body;
-    const errors = await validate(plainToInstance(LoginDto, typeof body === 'object' && body !== null ? body : {}), {
-      whitelist: true,
-      forbidNonWhitelisted: true,
-    });
+    const errors = await validate(
+      plainToInstance(LoginDto, typeof body === 'object' && body !== null ? body : {}),
+      {
+        whitelist: true,
+        forbidNonWhitelisted: true,
+      },
+    );
     if (errors.length > 0) {
       throw new BadRequestException(errors.flatMap((e) => Object.values(e.constraints ?? {})));
     }

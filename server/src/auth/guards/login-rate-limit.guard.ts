@@ -1,4 +1,11 @@
-import { HttpException, HttpStatus, Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  HttpException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import type { AppConfig } from '../../config/app-config';
@@ -25,7 +32,10 @@ export class LoginRateLimitGuard implements CanActivate {
     const perAddress = await this.limits.hit(`login:${ip}`, limit * 5, windowSeconds);
     const refused = [perAccount, perAddress].find((v) => !v.allowed);
     if (refused) {
-      context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(refused.retryAfterSeconds));
+      context
+        .switchToHttp()
+        .getResponse<Response>()
+        .setHeader('Retry-After', String(refused.retryAfterSeconds));
       throw new HttpException(
         `Trop de tentatives de connexion : réessayez dans ${refused.retryAfterSeconds} s`,
         HttpStatus.TOO_MANY_REQUESTS,

@@ -18,7 +18,8 @@ export class RolesGuard implements CanActivate {
     ]);
     if (!roles) return true;
     const user = context.switchToHttp().getRequest<Request & { user?: AuthUser }>().user;
-    if (!user || !roles.includes(user.role)) throw new ForbiddenException('Action non autorisée pour votre rôle');
+    if (!user || !roles.includes(user.role))
+      throw new ForbiddenException('Action non autorisée pour votre rôle');
     return true;
   }
 }

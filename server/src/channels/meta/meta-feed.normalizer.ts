@@ -5,7 +5,11 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Meta sends ids as strings or numbers, depending on the field's age. */
 const idOf = (v: unknown): string | null =>
-  typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
+  typeof v === 'string' && v.trim() !== ''
+    ? v.trim()
+    : typeof v === 'number' && Number.isFinite(v)
+      ? String(v)
+      : null;
 const textOf = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /** Feed events carry seconds, Messenger milliseconds, Graph responses ISO strings. */
@@ -49,13 +53,23 @@ export function normalizeMetaFeedDelivery(body: unknown, receivedAt: Date): Inbo
   return events;
 }
 
-function normalizeFeedChange(pageId: string, value: Json, receivedAt: Date, raw: unknown): InboundEvent | null {
+function normalizeFeedChange(
+  pageId: string,
+  value: Json,
+  receivedAt: Date,
+  raw: unknown,
+): InboundEvent | null {
   if (value.item !== 'comment') return null;
   const commentId = idOf(value.comment_id);
   if (!commentId) return null;
   const verb = typeof value.verb === 'string' ? value.verb : 'add';
   const at = metaTime(value.created_time, receivedAt);
-  const base = { platform: 'facebook' as const, accountExternalId: pageId, platformMessageId: commentId, raw };
+  const base = {
+    platform: 'facebook' as const,
+    accountExternalId: pageId,
+    platformMessageId: commentId,
+    raw,
+  };
   switch (verb) {
     case 'edited':
       return { ...base, type: 'edited', body: textOf(value.message), at };
@@ -85,7 +99,7 @@ function normalizeFeedChange(pageId: string, value: Json, receivedAt: Date, raw:
     type: 'message',
     kind: 'comment',
     platformParentId: parentId ?? postId,
-    threadKey: isReply ? (parentId as string) : commentId,
+    threadKey: isReply ? parentId : commentId,
     author,
     body: photo ? (message ? `${message}\n${photo}` : photo) : message,
     sentAt: at,

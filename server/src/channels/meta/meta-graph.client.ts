@@ -22,7 +22,10 @@ export class MetaGraphClient {
 
   /** Replies under a Page comment: `POST /{comment-id}/comments`. */
   async replyToComment(commentId: string, message: string, accessToken: string): Promise<{ id: string }> {
-    const body = await this.post(`${encodeURIComponent(commentId)}/comments`, { message, access_token: accessToken });
+    const body = await this.post(`${encodeURIComponent(commentId)}/comments`, {
+      message,
+      access_token: accessToken,
+    });
     const id = (body as { id?: unknown }).id;
     if (typeof id !== 'string' && typeof id !== 'number') {
       throw new GraphApiError('Réponse de Meta sans identifiant', 200, null, false);

@@ -6,7 +6,11 @@ export function signMetaPayload(rawBody: Buffer | string, appSecret: string): st
 }
 
 /** Constant-time check of an X-Hub-Signature-256 header against the raw body. */
-export function isValidMetaSignature(rawBody: Buffer, header: string | undefined, appSecret: string): boolean {
+export function isValidMetaSignature(
+  rawBody: Buffer,
+  header: string | undefined,
+  appSecret: string,
+): boolean {
   if (!header || !/^sha256=[0-9a-fA-F]{64}$/.test(header.trim())) return false;
   const expected = Buffer.from(signMetaPayload(rawBody, appSecret).slice('sha256='.length), 'hex');
   const given = Buffer.from(header.trim().slice('sha256='.length).toLowerCase(), 'hex');

@@ -70,7 +70,13 @@ export class MetaWebhookController {
     }
     const receivedAt = new Date();
     const events = normalizeMetaFeedDelivery(body, receivedAt);
-    const outcomes: WebhookReceipt['outcomes'] = { created: 0, appended: 0, duplicate: 0, updated: 0, ignored: 0 };
+    const outcomes: WebhookReceipt['outcomes'] = {
+      created: 0,
+      appended: 0,
+      duplicate: 0,
+      updated: 0,
+      ignored: 0,
+    };
     const accounts = new Set<string>();
     for (const event of events) {
       const result = await this.ingest.ingest(event, receivedAt);

@@ -24,7 +24,7 @@ export class RateLimitService {
        RETURNING hits, CEIL(EXTRACT(EPOCH FROM (window_start + make_interval(secs => $2) - now())))::int AS retry_after`,
       [key, windowSeconds],
     );
-    const row = rows[0] as { hits: number; retry_after: number };
+    const row = rows[0];
     if (Math.random() < 0.01) {
       // Occasional sweep so the table holds only live windows.
       await this.db.query(`DELETE FROM rate_limit_buckets WHERE window_start < now() - interval '1 day'`);

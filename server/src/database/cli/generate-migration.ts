@@ -49,11 +49,16 @@ ${[...down].reverse().map(q).join('\n')}
     const index = readFileSync(indexPath, 'utf8')
       .replace(/^/, `import { ${className} } from './${file}';\n`)
       .replace(/= \[(.*)\];/s, (_m, list: string) => {
-        const items = list.split(',').map((s) => s.trim()).filter(Boolean);
+        const items = list
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         return `= [${[...items, className].join(', ')}];`;
       });
     writeFileSync(indexPath, index);
-    console.log(`Wrote src/database/migrations/${file}.ts (${up.length} statements). Read it before committing.`);
+    console.log(
+      `Wrote src/database/migrations/${file}.ts (${up.length} statements). Read it before committing.`,
+    );
   } finally {
     if (ds.isInitialized) await ds.destroy();
     await pg.stop();

@@ -1,12 +1,9 @@
-import type { Me } from '@guichet/shared';
+import type { LoginRequest, Me } from '@guichet/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { beginSession } from './session';
 
-export interface LoginCredentials {
-  email: string;
-  password: string;
-}
+export type LoginCredentials = LoginRequest;
 
 export function login(credentials: LoginCredentials): Promise<Me> {
   // A 401 here means wrong credentials, not an expired session.

@@ -31,7 +31,9 @@ export function LoginForm() {
   // 401 and 429 carry a message written for people ("Identifiants incorrects", "Trop de tentatives…").
   const serverError =
     login.error &&
-    (isApiRequestError(login.error) && login.error.status < 500 ? login.error.body.message : t('login.failed'));
+    (isApiRequestError(login.error) && login.error.status < 500
+      ? login.error.body.message
+      : t('login.failed'));
 
   return (
     <form onSubmit={handleSubmit} noValidate>

@@ -1,17 +1,10 @@
 import { Text } from '@mantine/core';
-import type { DeliveryStatus, MessageView } from '@guichet/shared';
+import type { MessageView } from '@guichet/shared';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n/use-locale';
 import { contactName } from './contact-name';
 import classes from './MessageItem.module.css';
-
-const DELIVERY_COLORS: Record<DeliveryStatus, string | undefined> = {
-  received: undefined,
-  queued: undefined,
-  sent: undefined,
-  failed: 'red.9',
-};
 
 function useAuthorName(message: MessageView): string {
   const { t } = useTranslation();
@@ -43,7 +36,7 @@ export function MessageItem({ message }: { message: MessageView }) {
         </div>
         <Text className={classes.body}>{message.body}</Text>
         {message.direction === 'outbound' && (
-          <Text size="sm" mt="xs" c={DELIVERY_COLORS[message.deliveryStatus]}>
+          <Text size="sm" mt="xs" c={message.deliveryStatus === 'failed' ? 'red.9' : undefined}>
             {t('thread.deliveryStatus')} <strong>{t(`thread.delivery.${message.deliveryStatus}`)}</strong>
             {message.deliveryStatus === 'failed' && message.deliveryError && (
               <>

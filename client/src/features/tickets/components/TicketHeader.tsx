@@ -48,8 +48,7 @@ export function TicketHeader({ ticket }: { ticket: TicketDetail }) {
         <Text size="sm">
           <Text span fw={600} size="sm">
             {t('ticket.routing')}
-          </Text>
-          {' '}
+          </Text>{' '}
           {ticket.routingExplanation}
         </Text>
       )}

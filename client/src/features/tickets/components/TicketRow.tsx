@@ -46,7 +46,7 @@ export function TicketRow({ ticket, now }: TicketRowProps) {
             ))}
           </Text>
         </Stack>
-        <Stack gap={4} align="flex-end">
+        <Stack gap={4} className={classes.side}>
           <Group gap={6}>
             <PriorityBadge priority={ticket.priority} />
             <StatusBadge status={ticket.status} />

@@ -8,7 +8,9 @@ const services = [
 
 describe('normalizeFrench', () => {
   it('folds case, accents, elisions and punctuation', () => {
-    expect(normalizeFrench("L'ÉCLAIRAGE de l’avenue d'Italie, qu'il dit !")).toBe('eclairage de avenue italie il dit');
+    expect(normalizeFrench("L'ÉCLAIRAGE de l’avenue d'Italie, qu'il dit !")).toBe(
+      'eclairage de avenue italie il dit',
+    );
   });
 });
 
