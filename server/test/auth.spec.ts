@@ -62,6 +62,20 @@ describe('Authentication and access', () => {
     const out = await fetch(`${t.url}/api/auth/logout`, { method: 'POST', headers: { cookie } });
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/guichet_session=;/);
+    // The session is over server-side: a copy of the old cookie no longer works.
+    expect((await api(t, cookie, '/api/me')).status).toBe(401);
+    expect(
+      await t.db.getRepository(AuditEvent).countBy({ action: 'auth.logout', actorUserId: user.id }),
+    ).toBe(1);
+  });
+
+  it('ends only the session that logs out', async () => {
+    const user = await makeUser(t.db, { email: 'two@ville.example' });
+    const office = await login(t, user.email);
+    const phone = await login(t, user.email);
+    await fetch(`${t.url}/api/auth/logout`, { method: 'POST', headers: { cookie: office } });
+    expect((await api(t, office, '/api/me')).status).toBe(401);
+    expect((await api(t, phone, '/api/me')).status).toBe(200);
   });
 
   it('refuses a wrong password, an unknown e-mail and a deactivated account with the same 401', async () => {

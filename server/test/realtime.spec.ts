@@ -87,6 +87,17 @@ describe('Live events over socket.io', () => {
     expect(electedGot).toHaveLength(0);
   });
 
+  it('closes the sockets of a session when it logs out', async () => {
+    const user = await makeUser(t.db);
+    const cookie = await login(t, user.email);
+    const socket = connect(cookie);
+    await connected(socket);
+    const closed = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+    await fetch(`${t.url}/api/auth/logout`, { method: 'POST', headers: { cookie } });
+    expect(await closed).toBe('io server disconnect');
+    await expect(connected(connect(cookie))).rejects.toThrow('unauthorized');
+  });
+
   it('joins a ticket room only for tickets in scope', async () => {
     const { voirie, proprete } = await makeTown(t.db);
     await makePageAccount(t);

@@ -7,6 +7,8 @@ export interface AuthUser {
   displayName: string;
   role: Role;
   serviceIds: string[];
+  /** The login session the request came with (null before a session exists, during login). */
+  sessionId: string | null;
 }
 
 /** Admins see every service; everyone else only the services they belong to. */

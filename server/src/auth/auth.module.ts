@@ -11,6 +11,7 @@ import { RolesGuard } from './guards/roles.guard';
 import { ServiceScopeGuard } from './guards/service-scope.guard';
 import { SessionGuard } from './guards/session.guard';
 import { LocalStrategy } from './local.strategy';
+import { SessionEvents } from './session-events';
 
 @Module({
   imports: [
@@ -30,11 +31,12 @@ import { LocalStrategy } from './local.strategy';
   providers: [
     AuthService,
     LocalStrategy,
+    SessionEvents,
     // Order matters: who you are, then what your role allows, then which services you may see.
     { provide: APP_GUARD, useClass: SessionGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
     { provide: APP_GUARD, useClass: ServiceScopeGuard },
   ],
-  exports: [AuthService],
+  exports: [AuthService, SessionEvents],
 })
 export class AuthModule {}

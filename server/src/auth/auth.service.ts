@@ -5,15 +5,19 @@ import type { Me } from '@guichet/shared';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
-import { User } from '../users/user.entity';
-import type { AuthUser } from './auth-user';
 import { randomBytes } from 'node:crypto';
 import bcrypt from 'bcryptjs';
+import { User } from '../users/user.entity';
+import type { AuthUser } from './auth-user';
 import { verifyPassword } from './password';
+import { Session } from './session.entity';
 
 interface SessionPayload {
   sub: string;
+  sid: string;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class AuthService {
@@ -41,7 +45,7 @@ export class AuthService {
   }
 
   /** The user with their current role and services, or null if unknown or deactivated. */
-  async loadUser(id: string): Promise<AuthUser | null> {
+  async loadUser(id: string, sessionId: string | null = null): Promise<AuthUser | null> {
     const user = await this.db
       .getRepository(User)
       .findOne({ where: { id, active: true }, relations: { services: true } });
@@ -52,6 +56,7 @@ export class AuthService {
       displayName: user.displayName,
       role: user.role,
       serviceIds: user.services.map((s) => s.id),
+      sessionId,
     };
   }
 
@@ -71,10 +76,29 @@ export class AuthService {
     };
   }
 
-  issueToken(user: AuthUser): string {
-    return this.jwt.sign({ sub: user.id } satisfies SessionPayload, {
-      expiresIn: this.config.sessionHours * 3600,
+  /** Opens a session and returns the token for its cookie. */
+  async openSession(
+    user: AuthUser,
+    userAgent: string | undefined,
+  ): Promise<{ token: string; sessionId: string }> {
+    const seconds = this.config.sessionHours * 3600;
+    const session = await this.db.getRepository(Session).save({
+      userId: user.id,
+      expiresAt: new Date(Date.now() + seconds * 1000),
+      userAgent: userAgent?.slice(0, 300) ?? null,
+      revokedAt: null,
     });
+    const token = this.jwt.sign({ sub: user.id, sid: session.id } satisfies SessionPayload, {
+      expiresIn: seconds,
+    });
+    return { token, sessionId: session.id };
+  }
+
+  /** Ends a session: its token stops working at once, everywhere. */
+  async revokeSession(sessionId: string): Promise<void> {
+    await this.db.query('UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [
+      sessionId,
+    ]);
   }
 
   /** The user a session token belongs to, or null when the token is missing, forged, expired or the user is gone. */
@@ -86,8 +110,14 @@ export class AuthService {
     } catch {
       return null;
     }
-    if (typeof payload.sub !== 'string') return null;
-    return this.loadUser(payload.sub);
+    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !UUID.test(payload.sid))
+      return null;
+    const live: unknown[] = await this.db.query(
+      'SELECT 1 FROM sessions WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now()',
+      [payload.sid, payload.sub],
+    );
+    if (live.length === 0) return null;
+    return this.loadUser(payload.sub, payload.sid);
   }
 
   get cookieOptions() {

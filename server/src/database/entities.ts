@@ -1,4 +1,5 @@
 import { AuditEvent } from '../audit/audit-event.entity';
+import { Session } from '../auth/session.entity';
 import { ChannelAccount } from '../channels/channel-account.entity';
 import { RateLimitBucket } from '../common/rate-limit/rate-limit-bucket.entity';
 import { Contact } from '../contacts/contact.entity';
@@ -17,4 +18,5 @@ export const ENTITIES = [
   Message,
   AuditEvent,
   RateLimitBucket,
+  Session,
 ];

@@ -15,6 +15,10 @@ import { canAccessService, type AuthUser } from '../auth/auth-user';
 import { AuthService } from '../auth/auth.service';
 import { ticketServiceId } from '../auth/guards/service-scope.guard';
 import { sessionTokenFromCookieHeader } from '../auth/session-cookie';
+import { SessionEvents } from '../auth/session-events';
+
+/** Server-side only: the sockets of one login session. */
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 type GuichetServer = Server<
   ClientToServerEvents,
@@ -41,7 +45,13 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   constructor(
     private readonly auth: AuthService,
     @InjectDataSource() private readonly db: DataSource,
-  ) {}
+    sessionEvents: SessionEvents,
+  ) {
+    // A logged-out session keeps no live socket.
+    sessionEvents.on('session.revoked', (sessionId) =>
+      this.server?.in(sessionRoom(sessionId)).disconnectSockets(true),
+    );
+  }
 
   afterInit(server: GuichetServer): void {
     server.use((socket, next) => {
@@ -65,7 +75,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
         : user.role === 'elected'
           ? [] // Elected officials see aggregates, never tickets.
           : user.serviceIds;
-    await socket.join([rooms.user(user.id), ...serviceIds.map(rooms.service)]);
+    const joined = [rooms.user(user.id), ...serviceIds.map(rooms.service)];
+    if (user.sessionId) joined.push(sessionRoom(user.sessionId));
+    await socket.join(joined);
   }
 
   @SubscribeMessage('ticket.watch')

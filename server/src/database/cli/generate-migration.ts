@@ -47,7 +47,7 @@ ${[...down].reverse().map(q).join('\n')}
     writeFileSync(join(dir, `${file}.ts`), source);
     const indexPath = join(dir, 'index.ts');
     const index = readFileSync(indexPath, 'utf8')
-      .replace(/^/, `import { ${className} } from './${file}';\n`)
+      .replace(/^((?:import .*\n)*)/, `$1import { ${className} } from './${file}';\n`)
       .replace(/= \[(.*)\];/s, (_m, list: string) => {
         const items = list
           .split(',')
