@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import type { TicketDetail } from '@guichet/shared';
 import { AuditEvent } from '../src/audit/audit-event.entity';
 import { signMetaPayload } from '../src/channels/meta/meta-signature';
@@ -271,6 +273,29 @@ describe('Meta webhook', () => {
       const res = await postMetaWebhook(t, '{"object": "page", "entry": [');
       expect(res.status).toBe(400);
       expect(await count()).toEqual({ tickets: 0, messages: 0 });
+    });
+
+    it('answers 413 to a body over 1 MB, and stores nothing', async () => {
+      const huge = feedDelivery([{ message: 'x'.repeat(1_100_000) }]);
+      const res = await postMetaWebhook(t, huge);
+      expect(res.status).toBe(413);
+      expect(await count()).toEqual({ tickets: 0, messages: 0 });
+    });
+
+    it('answers 200 to a delivery for a page that is not connected, stores nothing and warns once', async () => {
+      const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      try {
+        const res = await postMetaWebhook(
+          t,
+          feedDelivery([{ pageId: '111222333' }, { pageId: '111222333', message: 'encore' }]),
+        );
+        expect(res.status).toBe(200);
+        expect(await count()).toEqual({ tickets: 0, messages: 0 });
+        expect(warn).toHaveBeenCalledTimes(1);
+        expect(String(warn.mock.calls[0]?.[0])).toContain('111222333');
+      } finally {
+        warn.mockRestore();
+      }
     });
 
     it('shows the stored ticket to an agent of its service with the thread', async () => {

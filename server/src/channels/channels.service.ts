@@ -13,6 +13,15 @@ export class ChannelsService {
     @Inject(APP_SECRETS) private readonly secrets: AppSecrets,
   ) {}
 
+  /** Which of these platform account ids are connected (and so may create tickets). */
+  async connectedExternalIds(platform: Platform, externalIds: string[]): Promise<Set<string>> {
+    if (externalIds.length === 0) return new Set();
+    const rows = await this.db
+      .getRepository(ChannelAccount)
+      .find({ where: { platform, externalId: In(externalIds) }, select: { externalId: true } });
+    return new Set(rows.map((r) => r.externalId));
+  }
+
   async markWebhookReceived(platform: Platform, externalIds: string[], at: Date): Promise<void> {
     if (externalIds.length === 0) return;
     await this.db

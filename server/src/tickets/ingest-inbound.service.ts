@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -38,8 +38,6 @@ export function subjectOf(body: string): string {
  */
 @Injectable()
 export class IngestInboundService {
-  private readonly logger = new Logger('IngestInboundService');
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -52,10 +50,8 @@ export class IngestInboundService {
     const account = await this.db.getRepository(ChannelAccount).findOne({
       where: { platform: event.platform, externalId: event.accountExternalId },
     });
+    // Unknown accounts are screened (and logged once per delivery) by the webhook controllers.
     if (!account) {
-      this.logger.warn(
-        `${event.platform} account ${event.accountExternalId} is not connected: event ignored`,
-      );
       return { outcome: 'ignored', ticketId: null, messageId: null };
     }
     return event.type === 'message'

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Inject, Logger, Post, Query, Req } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import { Public } from '../../auth/decorators';
@@ -25,6 +25,8 @@ export interface WebhookReceipt {
 @Public()
 @Controller('webhooks/meta')
 export class MetaWebhookController {
+  private readonly logger = new Logger('MetaWebhook');
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly ingest: IngestInboundService,
@@ -77,13 +79,22 @@ export class MetaWebhookController {
       updated: 0,
       ignored: 0,
     };
-    const accounts = new Set<string>();
+    const pageIds = [...new Set(events.map((e) => e.accountExternalId))];
+    const connected = await this.channels.connectedExternalIds('facebook', pageIds);
+    const unknown = pageIds.filter((id) => !connected.has(id));
+    if (unknown.length > 0) {
+      // Answered 200 all the same, or Meta would retry for days.
+      this.logger.warn(`Meta delivery for pages not connected to Guichet, ignored: ${unknown.join(', ')}`);
+    }
     for (const event of events) {
+      if (!connected.has(event.accountExternalId)) {
+        outcomes.ignored++;
+        continue;
+      }
       const result = await this.ingest.ingest(event, receivedAt);
       outcomes[result.outcome]++;
-      accounts.add(event.accountExternalId);
     }
-    await this.channels.markWebhookReceived('facebook', [...accounts], receivedAt);
+    await this.channels.markWebhookReceived('facebook', [...connected], receivedAt);
     return { events: events.length, outcomes };
   }
 }
