@@ -1,3 +1,4 @@
+import type { NotificationView, SlaEvent } from './sla.js';
 import type { MessageView, TicketSummary } from './views.js';
 
 /** Events the server pushes. Names are `resource.past_verb`. Rooms: `service:{id}`, `ticket:{id}`, `user:{id}`. */
@@ -6,6 +7,10 @@ export interface ServerToClientEvents {
   'ticket.updated': (ticket: TicketSummary) => void;
   'message.created': (message: MessageView) => void;
   'message.updated': (message: MessageView) => void;
+  'sla.warning': (event: SlaEvent) => void;
+  'sla.breached': (event: SlaEvent) => void;
+  /** To `user:{id}` only. */
+  'notification.created': (notification: NotificationView) => void;
 }
 
 export interface ClientToServerEvents {

@@ -2,3 +2,4 @@ export * from './enums.js';
 export * from './views.js';
 export * from './events.js';
 export * from './limits.js';
+export * from './sla.js';

@@ -1,3 +1,4 @@
+import type { SlaClockView, TicketSlaSummary } from './sla.js';
 import type {
   DeliveryStatus,
   MessageDirection,
@@ -52,6 +53,8 @@ export interface TicketSummary {
   firstRespondedAt: IsoDate | null;
   /** Why the ticket landed in its service, e.g. "mot-clé « poubelle » → Propreté". */
   routingExplanation: string | null;
+  /** The clock due first; null when no SLA policy applies or every clock has stopped. */
+  sla: TicketSlaSummary | null;
 }
 
 export interface MessageView {
@@ -76,6 +79,7 @@ export interface TicketDetail extends TicketSummary {
   messages: MessageView[];
   /** The public post a comment was written under, when known. */
   context: { postId: string | null; permalink: string | null } | null;
+  slaClocks: SlaClockView[];
 }
 
 export interface Page<T> {
@@ -109,4 +113,11 @@ export interface LoginRequest {
 /** Body of `POST /api/tickets/:id/replies`. */
 export interface CreateReplyRequest {
   body: string;
+}
+
+/** Body of `PATCH /api/tickets/:id`: any subset. */
+export interface UpdateTicketRequest {
+  status?: TicketStatus;
+  priority?: TicketPriority;
+  serviceId?: string;
 }

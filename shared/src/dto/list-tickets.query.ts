@@ -11,6 +11,11 @@ export class ListTicketsQuery {
   @IsUUID()
   serviceId?: string;
 
+  /** `activity`: latest message first (default); `due`: the SLA clock due first, stopped clocks last. */
+  @IsOptional()
+  @IsIn(['activity', 'due'])
+  sort?: 'activity' | 'due';
+
   @IsOptional()
   @Type(() => Number)
   @IsInt()
