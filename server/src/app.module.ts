@@ -8,7 +8,10 @@ import { ConfigModule, type AppSecrets } from './config/config.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import type { DataSource } from 'typeorm';
 import { HealthController } from './health/health.controller';
+import { NotificationsModule } from './notifications/notifications.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { ServicesModule } from './services/services.module';
+import { SlaModule } from './sla/sla.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 @Module({})
@@ -29,6 +32,9 @@ export class AppModule {
         TicketsModule,
         ChannelsModule,
         DashboardModule,
+        NotificationsModule,
+        SlaModule,
+        ServicesModule,
       ],
       controllers: [HealthController],
     };

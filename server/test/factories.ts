@@ -5,7 +5,9 @@ import { ChannelAccount } from '../src/channels/channel-account.entity';
 import { encryptCredentials } from '../src/channels/credentials-cipher';
 import { signMetaPayload } from '../src/channels/meta/meta-signature';
 import { APP_SECRETS, type AppSecrets } from '../src/config/config.module';
+import { DEFAULT_SERVICE_CALENDAR } from '../src/domain/sla';
 import { Service } from '../src/services/service.entity';
+import { SlaPolicy } from '../src/sla/sla-policy.entity';
 import { User } from '../src/users/user.entity';
 import { TEST_APP_SECRET, type TestApp } from './test-app';
 
@@ -22,6 +24,7 @@ export async function makeService(db: DataSource, overrides: Partial<Service> = 
     name: `Service ${n}`,
     keywords: [],
     isTriage: false,
+    calendar: DEFAULT_SERVICE_CALENDAR,
     ...overrides,
   });
 }
@@ -172,4 +175,19 @@ export async function api<T = unknown>(
     // plain text answer (the webhook handshake)
   }
   return { status: res.status, body: body as T };
+}
+
+/** An SLA policy matching every ticket unless told otherwise (targets in business minutes). */
+export async function makeSlaPolicy(db: DataSource, overrides: Partial<SlaPolicy> = {}): Promise<SlaPolicy> {
+  const position = ((await db.getRepository(SlaPolicy).maximum('position')) ?? 0) + 1;
+  return db.getRepository(SlaPolicy).save({
+    name: `Politique ${position}`,
+    position,
+    priority: null,
+    platform: null,
+    firstResponseMinutes: 420,
+    nextResponseMinutes: 840,
+    resolutionMinutes: 2100,
+    ...overrides,
+  });
 }

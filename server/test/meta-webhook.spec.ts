@@ -4,6 +4,7 @@ import type { TicketDetail } from '@guichet/shared';
 import { AuditEvent } from '../src/audit/audit-event.entity';
 import { signMetaPayload } from '../src/channels/meta/meta-signature';
 import { Contact } from '../src/contacts/contact.entity';
+import { addBusinessMinutes, DEFAULT_SERVICE_CALENDAR } from '../src/domain/sla';
 import { Service } from '../src/services/service.entity';
 import { Message } from '../src/tickets/message.entity';
 import { Ticket } from '../src/tickets/ticket.entity';
@@ -12,6 +13,7 @@ import {
   feedDelivery,
   login,
   makePageAccount,
+  makeSlaPolicy,
   makeTown,
   makeUser,
   PAGE_ID,
@@ -64,6 +66,7 @@ describe('Meta webhook', () => {
     beforeEach(async () => {
       await makeTown(t.db);
       await makePageAccount(t);
+      await makeSlaPolicy(t.db);
     });
 
     it('turns a feed comment into a routed ticket with its message and contact', async () => {
@@ -93,8 +96,10 @@ describe('Meta webhook', () => {
         postId: `${PAGE_ID}_9001`,
         permalink: `https://www.facebook.com/${PAGE_ID}_9001`,
       });
-      // First-response deadline: creation + FIRST_RESPONSE_MINUTES (240 by default).
-      expect(ticket.firstResponseDueAt?.getTime()).toBe(ticket.createdAt.getTime() + 240 * 60_000);
+      // First-response deadline: the policy's 420 staffed minutes on the service's (default) calendar.
+      expect(ticket.firstResponseDueAt?.toISOString()).toBe(
+        addBusinessMinutes(DEFAULT_SERVICE_CALENDAR, new Date(1764063600 * 1000), 420).toISOString(),
+      );
       const message = await t.db.getRepository(Message).findOneOrFail({ where: { ticketId: ticket.id } });
       expect(message).toMatchObject({
         direction: 'inbound',

@@ -1,9 +1,12 @@
 import type { TicketStatus } from '@guichet/shared';
 
-/** Filters of one cached inbox page; absent keys mean "any". */
+export type TicketSort = 'activity' | 'due';
+
+/** Filters of one cached inbox page; absent keys mean "any" (and the activity order). */
 export interface TicketListFilter {
   status?: TicketStatus;
   serviceId?: string;
+  sort?: TicketSort;
 }
 
 /** Every react-query key of the app, so the realtime table and the features agree on cache shapes. */
@@ -18,5 +21,19 @@ export const queryKeys = {
   dashboard: {
     all: ['dashboard'] as const,
     summary: ['dashboard', 'summary'] as const,
+  },
+  services: {
+    all: ['services'] as const,
+    list: ['services', 'list'] as const,
+    calendar: (id: string) => ['services', 'calendar', id] as const,
+  },
+  sla: {
+    all: ['sla'] as const,
+    policies: ['sla', 'policies'] as const,
+    settings: ['sla', 'settings'] as const,
+  },
+  notifications: {
+    all: ['notifications'] as const,
+    list: ['notifications', 'list'] as const,
   },
 };

@@ -18,7 +18,8 @@ export interface AppConfig {
     graphUrl: string;
     graphVersion: string;
   };
-  firstResponseMinutes: number;
+  /** How often due SLA warnings and breaches are looked for, in milliseconds. */
+  slaSweepMs: number;
   /** Run an in-process fake Graph API for replies (offline demo). */
   demoFakePlatform: boolean;
   /** Seed the demo town when the database has no user yet. */

@@ -77,7 +77,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       graphUrl: url('META_GRAPH_URL', 'https://graph.facebook.com') as string,
       graphVersion,
     },
-    firstResponseMinutes: int('FIRST_RESPONSE_MINUTES', 240, 1, 60 * 24 * 60),
+    slaSweepMs: int('SLA_SWEEP_MS', 2000, 100, 60_000),
     demoFakePlatform: bool('DEMO_FAKE_PLATFORM', databaseUrl === null && str('META_GRAPH_URL') === null),
     seedDemo: bool('SEED_DEMO', databaseUrl === null),
     clientDir: str('CLIENT_DIR') ? resolve(str('CLIENT_DIR') as string) : null,

@@ -1,5 +1,10 @@
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Session } from '../auth/session.entity';
+import { Notification } from '../notifications/notification.entity';
+import { Setting } from '../settings/setting.entity';
+import { SlaPolicy } from '../sla/sla-policy.entity';
+import { TicketSlaClock } from '../sla/ticket-sla-clock.entity';
+import { TicketStatusChange } from '../tickets/ticket-status-change.entity';
 import { ChannelAccount } from '../channels/channel-account.entity';
 import { RateLimitBucket } from '../common/rate-limit/rate-limit-bucket.entity';
 import { Contact } from '../contacts/contact.entity';
@@ -19,4 +24,9 @@ export const ENTITIES = [
   AuditEvent,
   RateLimitBucket,
   Session,
+  SlaPolicy,
+  TicketSlaClock,
+  TicketStatusChange,
+  Setting,
+  Notification,
 ];

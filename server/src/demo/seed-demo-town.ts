@@ -2,8 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/password';
+import { DEFAULT_SERVICE_CALENDAR } from '../domain/sla';
 import { ChannelsService } from '../channels/channels.service';
+import { SlaClockService } from '../sla/sla-clock.service';
 import { IngestInboundService } from '../tickets/ingest-inbound.service';
+import { TicketStatusService } from '../tickets/ticket-status.service';
 import { Message } from '../tickets/message.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { Service } from '../services/service.entity';
@@ -54,6 +57,7 @@ export async function seedDemoTown(
       description: s.description,
       isTriage: s.isTriage ?? false,
       keywords: s.keywords,
+      calendar: DEFAULT_SERVICE_CALENDAR,
     });
     services.set(s.slug, saved);
   }
@@ -119,14 +123,24 @@ export async function seedDemoTown(
       deliveryStatus: 'sent',
       sentAt: repliedAt,
     });
-    await db.getRepository(Ticket).update(
-      { id: ticket.id },
-      {
-        status: rand() < 0.6 ? 'resolved' : 'open',
-        firstRespondedAt: repliedAt,
-        firstResponseMinutes: minutes,
-        lastMessageAt: repliedAt,
-      },
-    );
+    await db.getRepository(Ticket).update({ id: ticket.id }, { lastMessageAt: repliedAt });
+    await db.transaction(async (manager) => {
+      const statuses = app.get(TicketStatusService);
+      await statuses.change(manager, ticket, 'open', responder.id, repliedAt);
+      if (rand() < 0.6) {
+        const resolvedAt = new Date(repliedAt.getTime() + 30 * 60_000);
+        if (resolvedAt < now)
+          await statuses.change(
+            manager,
+            { id: ticket.id, status: 'open' },
+            'resolved',
+            responder.id,
+            resolvedAt,
+          );
+      }
+      await app.get(SlaClockService).recompute(manager, ticket.id, now);
+    });
   }
+  // Clocks as of now, so what is overdue shows (and fires) as overdue.
+  await db.transaction((manager) => app.get(SlaClockService).recomputeOpen(manager, null, now));
 }

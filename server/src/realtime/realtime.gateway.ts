@@ -101,6 +101,15 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     if (typeof ticketId === 'string') await socket.leave(rooms.ticket(ticketId));
   }
 
+  emitToUser<E extends keyof ServerToClientEvents>(
+    userId: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
+    if (!this.server) return;
+    this.server.to(rooms.user(userId)).emit(event, ...args);
+  }
+
   /** Sends to the agents of a service and to everyone watching the ticket, once each. */
   emitTicketEvent<E extends keyof ServerToClientEvents>(
     serviceId: string,

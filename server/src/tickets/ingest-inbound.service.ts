@@ -1,13 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { InboundChange, InboundEvent, InboundMessage } from '../channels/inbound-event';
 import { ChannelAccount } from '../channels/channel-account.entity';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 import { RealtimeGateway } from '../realtime/realtime.gateway';
 import { RoutingService } from '../routing/routing.service';
+import { SlaClockService } from '../sla/sla-clock.service';
+import { TicketStatusService } from './ticket-status.service';
 import { Message } from './message.entity';
 import { loadMessage, loadTicket } from './ticket-queries';
 import { Ticket } from './ticket.entity';
@@ -40,10 +40,11 @@ export function subjectOf(body: string): string {
 export class IngestInboundService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly routing: RoutingService,
     private readonly audit: AuditService,
     private readonly realtime: RealtimeGateway,
+    private readonly sla: SlaClockService,
+    private readonly statuses: TicketStatusService,
   ) {}
 
   async ingest(event: InboundEvent, receivedAt: Date = new Date()): Promise<IngestOutcome> {
@@ -108,10 +109,13 @@ export class IngestInboundService {
         if (!messageId) throw new AlreadyStored();
         const lastMessageAt = event.sentAt > ticket.lastMessageAt ? event.sentAt : ticket.lastMessageAt;
         if (open) {
+          await manager.update(Ticket, { id: open.id }, { lastMessageAt });
           // A citizen writing again on a resolved or pending ticket puts it back in the agents' hands.
-          const status = open.status === 'resolved' || open.status === 'pending' ? 'open' : open.status;
-          await manager.update(Ticket, { id: open.id }, { lastMessageAt, status });
+          if (open.status === 'resolved' || open.status === 'pending') {
+            await this.statuses.change(manager, open, 'open', null, receivedAt);
+          }
         }
+        await this.sla.recompute(manager, ticket.id, receivedAt);
         const message = await manager.findOneByOrFail(Message, { id: messageId });
         return { outcome: open ? ('appended' as const) : ('created' as const), ticket, message };
       });
@@ -180,10 +184,10 @@ export class IngestInboundService {
       context: event.context,
       routingExplanation: decision.explanation,
       lastMessageAt: event.sentAt,
-      firstResponseDueAt: new Date(createdAt.getTime() + this.config.firstResponseMinutes * 60_000),
       createdAt,
     });
     const saved = await manager.save(ticket);
+    await this.statuses.record(manager, saved.id, null, 'new', null, createdAt);
     await this.audit.record(
       null,
       'ticket.created',

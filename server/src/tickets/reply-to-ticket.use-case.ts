@@ -10,6 +10,8 @@ import { GraphApiError, MetaGraphClient } from '../channels/meta/meta-graph.clie
 import { APP_SECRETS, type AppSecrets } from '../config/config.module';
 import { DomainError, notFound } from '../common/domain-error';
 import { RealtimeGateway } from '../realtime/realtime.gateway';
+import { SlaClockService } from '../sla/sla-clock.service';
+import { TicketStatusService } from './ticket-status.service';
 import { Message } from './message.entity';
 import { loadMessage, loadTicket } from './ticket-queries';
 import { Ticket } from './ticket.entity';
@@ -33,6 +35,8 @@ export class ReplyToTicketUseCase {
     private readonly graph: MetaGraphClient,
     private readonly audit: AuditService,
     private readonly realtime: RealtimeGateway,
+    private readonly sla: SlaClockService,
+    private readonly statuses: TicketStatusService,
   ) {}
 
   async execute(
@@ -93,7 +97,7 @@ export class ReplyToTicketUseCase {
         this.secrets.credentialsKey,
       );
       const sent = await this.graph.replyToComment(target.platformMessageId, body, pageAccessToken);
-      await this.recordSent(ticket, messageId, sent.id, now);
+      await this.recordSent(user, ticket, messageId, sent.id, now);
     } catch (err) {
       const reason = err instanceof GraphApiError ? err.message : 'Erreur inattendue lors de l’envoi';
       if (!(err instanceof GraphApiError)) this.logger.error(err);
@@ -106,8 +110,9 @@ export class ReplyToTicketUseCase {
     return toMessageView(view as Message);
   }
 
-  /** Marks the reply sent and, for the first one, stops the first-response clock. */
+  /** Marks the reply sent: it stops the response clocks, and a new ticket becomes open. */
   private async recordSent(
+    user: AuthUser,
     ticket: Ticket,
     messageId: string,
     platformMessageId: string,
@@ -119,15 +124,9 @@ export class ReplyToTicketUseCase {
         { id: messageId },
         { deliveryStatus: 'sent', platformMessageId, deliveryError: null },
       );
-      await manager.query(
-        `UPDATE tickets SET
-           first_responded_at = COALESCE(first_responded_at, $2),
-           first_response_minutes = COALESCE(first_response_minutes, EXTRACT(EPOCH FROM ($2::timestamptz - created_at)) / 60),
-           status = CASE WHEN status = 'new' THEN 'open'::ticket_status ELSE status END,
-           updated_at = now()
-         WHERE id = $1`,
-        [ticket.id, at],
-      );
+      const current = await manager.findOneByOrFail(Ticket, { id: ticket.id });
+      if (current.status === 'new') await this.statuses.change(manager, current, 'open', user.id, at);
+      await this.sla.recompute(manager, ticket.id, at);
     });
     const fresh = await loadTicket(this.db, ticket.id);
     if (fresh)

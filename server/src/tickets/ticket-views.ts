@@ -1,4 +1,13 @@
-import type { ContactView, MessageView, TicketDetail, TicketSummary } from '@guichet/shared';
+import type {
+  ContactView,
+  MessageView,
+  SlaClockView,
+  TicketDetail,
+  TicketSlaSummary,
+  TicketSummary,
+} from '@guichet/shared';
+import type { TicketSlaClock } from '../sla/ticket-sla-clock.entity';
+import { businessMinutesBetween, type BusinessCalendar } from '../domain/sla';
 import type { Contact } from '../contacts/contact.entity';
 import type { Message } from './message.entity';
 import type { Ticket } from './ticket.entity';
@@ -9,8 +18,26 @@ export function toContactView(c: Contact): ContactView {
   return { id: c.id, platform: c.platform, handle: c.handle, displayName: c.displayName };
 }
 
+/** The inbox clock: remaining business time as of `now`, on the service's calendar. */
+export function toTicketSlaSummary(t: Ticket, now: Date): TicketSlaSummary | null {
+  if (!t.slaKind) return null;
+  if (t.slaPaused || !t.slaDueAt) {
+    return { kind: t.slaKind, state: 'paused', dueAt: null, remainingMinutes: t.slaRemainingMinutes ?? 0 };
+  }
+  const overdue = now >= t.slaDueAt;
+  const minutes = overdue
+    ? -businessMinutesBetween(t.service.calendar, t.slaDueAt, now)
+    : businessMinutesBetween(t.service.calendar, now, t.slaDueAt);
+  return {
+    kind: t.slaKind,
+    state: overdue ? 'overdue' : 'running',
+    dueAt: t.slaDueAt.toISOString(),
+    remainingMinutes: Math.round(minutes * 100) / 100,
+  };
+}
+
 /** Expects `service`, `assignee` and `contact` loaded. */
-export function toTicketSummary(t: Ticket): TicketSummary {
+export function toTicketSummary(t: Ticket, now: Date = new Date()): TicketSummary {
   return {
     id: t.id,
     reference: t.reference,
@@ -27,6 +54,33 @@ export function toTicketSummary(t: Ticket): TicketSummary {
     firstResponseDueAt: iso(t.firstResponseDueAt),
     firstRespondedAt: iso(t.firstRespondedAt),
     routingExplanation: t.routingExplanation,
+    sla: toTicketSlaSummary(t, now),
+  };
+}
+
+/** Stored clocks are as of their last change; a running one's state and remaining time are brought to `now`. */
+export function toSlaClockView(c: TicketSlaClock, calendar: BusinessCalendar, now: Date): SlaClockView {
+  const deadline = c.state === 'running' || c.state === 'overdue' ? c.deadlineAt : null;
+  const live = deadline !== null;
+  const remaining =
+    deadline === null
+      ? c.remainingMinutes
+      : now >= deadline
+        ? -businessMinutesBetween(calendar, deadline, now)
+        : businessMinutesBetween(calendar, now, deadline);
+  return {
+    kind: c.kind,
+    state: deadline === null ? c.state : now >= deadline ? 'overdue' : 'running',
+    targetMinutes: c.targetMinutes,
+    startedAt: c.startedAt.toISOString(),
+    deadlineAt: iso(c.deadlineAt),
+    warningAt: iso(c.warningAt),
+    remainingMinutes: Math.round(remaining * 100) / 100,
+    computedAt: (live ? now : c.computedAt).toISOString(),
+    pausedSince: iso(c.pausedSince),
+    achievedAt: iso(c.achievedAt),
+    achievedBusinessMinutes: c.achievedBusinessMinutes,
+    achievedCalendarMinutes: c.achievedCalendarMinutes,
   };
 }
 
@@ -53,6 +107,20 @@ export function toMessageView(m: Message): MessageView {
   };
 }
 
-export function toTicketDetail(t: Ticket, messages: Message[]): TicketDetail {
-  return { ...toTicketSummary(t), messages: messages.map(toMessageView), context: t.context };
+const CLOCK_ORDER = { first_response: 0, next_response: 1, resolution: 2 } as const;
+
+export function toTicketDetail(
+  t: Ticket,
+  messages: Message[],
+  clocks: TicketSlaClock[],
+  now: Date = new Date(),
+): TicketDetail {
+  return {
+    ...toTicketSummary(t, now),
+    messages: messages.map(toMessageView),
+    context: t.context,
+    slaClocks: [...clocks]
+      .sort((a, b) => CLOCK_ORDER[a.kind] - CLOCK_ORDER[b.kind])
+      .map((c) => toSlaClockView(c, t.service.calendar, now)),
+  };
 }

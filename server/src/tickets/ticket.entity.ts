@@ -1,8 +1,10 @@
 import {
   PLATFORMS,
+  SLA_CLOCK_KINDS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   type Platform,
+  type SlaClockKind,
   type TicketPriority,
   type TicketStatus,
 } from '@guichet/shared';
@@ -99,6 +101,31 @@ export class Ticket {
 
   @Column({ name: 'first_responded_at', type: 'timestamptz', nullable: true })
   firstRespondedAt: Date | null;
+
+  /** The running or paused clock due first, for the inbox to sort and show (null: no clock left). */
+  @Index('ix_tickets_sla_due')
+  @Column({ name: 'sla_due_at', type: 'timestamptz', nullable: true })
+  slaDueAt: Date | null;
+
+  @Column({
+    name: 'sla_kind',
+    type: 'enum',
+    enum: SLA_CLOCK_KINDS,
+    enumName: 'ticket_sla_kind',
+    nullable: true,
+  })
+  slaKind: SlaClockKind | null;
+
+  @Column({ name: 'sla_paused', type: 'boolean', default: false })
+  slaPaused: boolean;
+
+  /** Business minutes left on that clock when it was paused. */
+  @Column({ name: 'sla_remaining_minutes', type: 'double precision', nullable: true })
+  slaRemainingMinutes: number | null;
+
+  /** Business minutes (staffed time) from creation to the first reply. */
+  @Column({ name: 'first_response_business_minutes', type: 'double precision', nullable: true })
+  firstResponseBusinessMinutes: number | null;
 
   /** Calendar minutes from creation to the first reply, stored so the dashboard never recomputes it. */
   @Column({ name: 'first_response_minutes', type: 'double precision', nullable: true })

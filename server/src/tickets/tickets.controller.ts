@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import type { MessageView, Page, TicketDetail, TicketSummary } from '@guichet/shared';
-import { CreateReplyDto, ListTicketsQuery } from '@guichet/shared/dto';
+import { CreateReplyDto, ListTicketsQuery, UpdateTicketDto } from '@guichet/shared/dto';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles, TicketScoped } from '../auth/decorators';
 import { ReplyToTicketUseCase } from './reply-to-ticket.use-case';
@@ -24,6 +24,16 @@ export class TicketsController {
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<TicketDetail> {
     return this.tickets.detail(user, id);
+  }
+
+  @TicketScoped('id')
+  @Patch(':id')
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: UpdateTicketDto,
+  ): Promise<TicketDetail> {
+    return this.tickets.update(user, id, dto);
   }
 
   @TicketScoped('id')

@@ -3,15 +3,23 @@ import { AuditModule } from '../audit/audit.module';
 import { MetaGraphClient } from '../channels/meta/meta-graph.client';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { RoutingModule } from '../routing/routing.module';
+import { SlaModule } from '../sla/sla.module';
+import { TicketStatusService } from './ticket-status.service';
 import { IngestInboundService } from './ingest-inbound.service';
 import { ReplyToTicketUseCase } from './reply-to-ticket.use-case';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [AuditModule, RealtimeModule, RoutingModule],
+  imports: [AuditModule, RealtimeModule, RoutingModule, SlaModule],
   controllers: [TicketsController],
-  providers: [TicketsService, IngestInboundService, ReplyToTicketUseCase, MetaGraphClient],
+  providers: [
+    TicketsService,
+    IngestInboundService,
+    ReplyToTicketUseCase,
+    MetaGraphClient,
+    TicketStatusService,
+  ],
   exports: [IngestInboundService],
 })
 export class TicketsModule {}

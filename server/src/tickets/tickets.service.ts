@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page, TicketDetail, TicketSummary } from '@guichet/shared';
-import type { ListTicketsQuery } from '@guichet/shared/dto';
+import type { ListTicketsQuery, UpdateTicketDto } from '@guichet/shared/dto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { notFound } from '../common/domain-error';
+import { DomainError, notFound } from '../common/domain-error';
+import { RealtimeGateway } from '../realtime/realtime.gateway';
+import { Service } from '../services/service.entity';
+import { SlaClockService } from '../sla/sla-clock.service';
+import { TicketSlaClock } from '../sla/ticket-sla-clock.entity';
 import { loadThread, loadTicket, ticketWithRelations } from './ticket-queries';
+import { TicketStatusService } from './ticket-status.service';
+import { Ticket } from './ticket.entity';
 import { toTicketDetail, toTicketSummary } from './ticket-views';
 
 @Injectable()
@@ -14,9 +20,12 @@ export class TicketsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly sla: SlaClockService,
+    private readonly statuses: TicketStatusService,
+    private readonly realtime: RealtimeGateway,
   ) {}
 
-  /** The caller's tickets (their services; every service for an admin), latest activity first. */
+  /** The caller's tickets (their services; every service for an admin), by activity or by SLA due time. */
   async list(user: AuthUser, query: ListTicketsQuery): Promise<Page<TicketSummary>> {
     const qb = ticketWithRelations(this.db);
     if (user.role !== 'admin') {
@@ -25,21 +34,95 @@ export class TicketsService {
     }
     if (query.serviceId) qb.andWhere('t.serviceId = :serviceId', { serviceId: query.serviceId });
     if (query.status) qb.andWhere('t.status = :status', { status: query.status });
+    if (query.sort === 'due') {
+      // Running clocks by deadline, then paused ones (least time left first), then tickets with no clock.
+      qb.orderBy('t.slaDueAt', 'ASC', 'NULLS LAST')
+        .addOrderBy('t.slaRemainingMinutes', 'ASC', 'NULLS LAST')
+        .addOrderBy('t.lastMessageAt', 'DESC');
+    } else {
+      qb.orderBy('t.lastMessageAt', 'DESC');
+    }
     const [rows, total] = await qb
-      .orderBy('t.lastMessageAt', 'DESC')
       .addOrderBy('t.id', 'DESC')
       .take(query.limit ?? 50)
       .skip(query.offset ?? 0)
       .getManyAndCount();
-    return { items: rows.map(toTicketSummary), total };
+    const now = new Date();
+    return { items: rows.map((t) => toTicketSummary(t, now)), total };
   }
 
   /** Scope is checked by the ServiceScopeGuard before this runs. */
   async detail(user: AuthUser, id: string): Promise<TicketDetail> {
+    const detail = await this.load(id);
+    await this.audit.record(user.id, 'ticket.viewed', 'ticket', id);
+    return detail;
+  }
+
+  /** Status, priority and service changes; each is audited and the SLA clocks are recomputed. */
+  async update(
+    user: AuthUser,
+    id: string,
+    dto: UpdateTicketDto,
+    now: Date = new Date(),
+  ): Promise<TicketDetail> {
+    const before = await this.db.getRepository(Ticket).findOneBy({ id });
+    if (!before) throw notFound('Ticket');
+    if (dto.serviceId && !(await this.db.getRepository(Service).existsBy({ id: dto.serviceId }))) {
+      throw new DomainError('invalid', 'serviceId: unknown service', ['serviceId: unknown service']);
+    }
+    await this.db.transaction(async (manager) => {
+      const ticket = await manager.findOneByOrFail(Ticket, { id });
+      if (dto.status && (await this.statuses.change(manager, ticket, dto.status, user.id, now))) {
+        await this.audit.record(
+          user.id,
+          'ticket.status_changed',
+          'ticket',
+          id,
+          { from: ticket.status, to: dto.status },
+          manager,
+        );
+      }
+      if (dto.priority && dto.priority !== ticket.priority) {
+        await manager.update(Ticket, { id }, { priority: dto.priority });
+        await this.audit.record(
+          user.id,
+          'ticket.priority_changed',
+          'ticket',
+          id,
+          { from: ticket.priority, to: dto.priority },
+          manager,
+        );
+      }
+      if (dto.serviceId && dto.serviceId !== ticket.serviceId) {
+        await manager.update(Ticket, { id }, { serviceId: dto.serviceId });
+        await this.audit.record(
+          user.id,
+          'ticket.rerouted',
+          'ticket',
+          id,
+          { from: ticket.serviceId, to: dto.serviceId },
+          manager,
+        );
+      }
+      // The clocks follow the new status, priority (policy) and service (calendar).
+      await this.sla.recompute(manager, id, now);
+    });
+    const detail = await this.load(id);
+    const summary: TicketSummary = detail;
+    this.realtime.emitTicketEvent(detail.service.id, id, 'ticket.updated', summary);
+    if (before.serviceId !== detail.service.id) {
+      this.realtime.emitTicketEvent(before.serviceId, id, 'ticket.updated', summary);
+    }
+    return detail;
+  }
+
+  private async load(id: string): Promise<TicketDetail> {
     const ticket = await loadTicket(this.db, id);
     if (!ticket) throw notFound('Ticket');
-    const messages = await loadThread(this.db, id);
-    await this.audit.record(user.id, 'ticket.viewed', 'ticket', id);
-    return toTicketDetail(ticket, messages);
+    const [messages, clocks] = await Promise.all([
+      loadThread(this.db, id),
+      this.db.getRepository(TicketSlaClock).findBy({ ticketId: id }),
+    ]);
+    return toTicketDetail(ticket, messages, clocks);
   }
 }

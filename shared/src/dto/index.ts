@@ -1,3 +1,5 @@
 export * from './login.dto.js';
 export * from './create-reply.dto.js';
 export * from './list-tickets.query.js';
+export * from './sla-policy.dto.js';
+export * from './update-ticket.dto.js';

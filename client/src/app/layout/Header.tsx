@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router-dom';
 import { useCurrentUser } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/logout';
+import { NotificationsMenu } from '../../features/notifications/components/NotificationsMenu';
 import { errorMessage } from '../../lib/ui/error-message';
+import { canOpenSettings } from '../routes/settings-access';
 import { LanguageSwitch } from './LanguageSwitch';
 import classes from './layout.module.css';
 
@@ -13,9 +15,11 @@ export function Header() {
   const me = useCurrentUser();
   const logout = useLogout();
   // Elected officials never see tickets: the inbox is not theirs to open.
+  const handlesTickets = me.role !== 'elected';
   const links = [
-    ...(me.role === 'elected' ? [] : [{ to: '/inbox', label: t('nav.inbox') }]),
+    ...(handlesTickets ? [{ to: '/inbox', label: t('nav.inbox') }] : []),
     { to: '/dashboard', label: t('nav.dashboard') },
+    ...(canOpenSettings(me.role) ? [{ to: '/settings', label: t('nav.settings') }] : []),
   ];
 
   const handleLogout = () =>
@@ -57,6 +61,7 @@ export function Header() {
               </Text>
               <Text size="sm">{t(`role.${me.role}`)}</Text>
             </Stack>
+            {handlesTickets && <NotificationsMenu />}
             <LanguageSwitch />
             <Button variant="default" size="sm" onClick={handleLogout} loading={logout.isPending}>
               {t('header.logout')}

@@ -2,7 +2,13 @@ import type { ServerToClientEvents } from '@guichet/shared';
 import type { QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../query-keys';
 import type { GuichetSocket } from './socket';
-import { mergeTicketIntoDetail, upsertMessageInDetail, upsertTicketInLists } from './ticket-cache';
+import { prependNotification } from './notification-cache';
+import {
+  mergeTicketIntoDetail,
+  refreshTicketClocks,
+  upsertMessageInDetail,
+  upsertTicketInLists,
+} from './ticket-cache';
 
 type EventName = keyof ServerToClientEvents;
 
@@ -27,6 +33,10 @@ export function realtimeTable(queryClient: QueryClient): ServerToClientEvents {
     },
     'message.created': (message) => upsertMessageInDetail(queryClient, message),
     'message.updated': (message) => upsertMessageInDetail(queryClient, message),
+    // The toast and the browser notification are the notifications feature's (useSlaAlerts).
+    'sla.warning': (event) => refreshTicketClocks(queryClient, event.ticketId),
+    'sla.breached': (event) => refreshTicketClocks(queryClient, event.ticketId),
+    'notification.created': (notification) => prependNotification(queryClient, notification),
   };
 }
 

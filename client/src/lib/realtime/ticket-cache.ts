@@ -12,6 +12,26 @@ function byLastActivityDesc(a: TicketSummary, b: TicketSummary): number {
   return Date.parse(b.lastMessageAt) - Date.parse(a.lastMessageAt);
 }
 
+/** A clock with a deadline first (earliest first), then paused clocks, then tickets without a clock. */
+function dueRank(ticket: TicketSummary): number {
+  if (!ticket.sla) return 2;
+  return ticket.sla.dueAt ? 0 : 1;
+}
+
+function byDueFirst(a: TicketSummary, b: TicketSummary): number {
+  const rank = dueRank(a) - dueRank(b);
+  if (rank !== 0) return rank;
+  if (a.sla?.dueAt && b.sla?.dueAt) {
+    const due = Date.parse(a.sla.dueAt) - Date.parse(b.sla.dueAt);
+    if (due !== 0) return due;
+  }
+  if (a.sla && b.sla && !a.sla.dueAt && !b.sla.dueAt) {
+    const remaining = a.sla.remainingMinutes - b.sla.remainingMinutes;
+    if (remaining !== 0) return remaining;
+  }
+  return byLastActivityDesc(a, b);
+}
+
 function filterOf(queryKey: QueryKey): TicketListFilter {
   const filter = queryKey[2];
   return typeof filter === 'object' && filter !== null ? filter : {};
@@ -24,7 +44,8 @@ function isStale(incoming: TicketSummary, current: TicketSummary | undefined): b
 
 /**
  * Puts a created or updated ticket where it belongs in every cached inbox page:
- * inserted or moved by last activity, or removed when it no longer matches the page's filter.
+ * inserted or moved in the page's order (last activity or deadline), or removed when it no longer
+ * matches the page's filter. The server's order wins again at the next fetch.
  */
 export function upsertTicketInLists(queryClient: QueryClient, ticket: TicketSummary): void {
   const cached = queryClient.getQueriesData<Page<TicketSummary>>({ queryKey: queryKeys.tickets.lists });
@@ -33,21 +54,57 @@ export function upsertTicketInLists(queryClient: QueryClient, ticket: TicketSumm
     const current = page.items.find((item) => item.id === ticket.id);
     if (isStale(ticket, current)) continue;
     const present = current !== undefined;
-    const matches = matchesFilter(ticket, filterOf(queryKey));
+    const filter = filterOf(queryKey);
+    const matches = matchesFilter(ticket, filter);
     if (!present && !matches) continue;
 
     const others = page.items.filter((item) => item.id !== ticket.id);
-    const items = matches ? [ticket, ...others].sort(byLastActivityDesc) : others;
+    const order = filter.sort === 'due' ? byDueFirst : byLastActivityDesc;
+    const items = matches ? [toSummary(ticket), ...others].sort(order) : others;
     const total = page.total + (matches ? (present ? 0 : 1) : -1);
     queryClient.setQueryData<Page<TicketSummary>>(queryKey, { items, total: Math.max(total, items.length) });
   }
 }
 
-/** Refreshes the header fields of an open ticket page, keeping its thread. */
+/** An inbox row only: a ticket page's answer must not carry its whole thread into the list cache. */
+export function toSummary(ticket: TicketSummary | TicketDetail): TicketSummary {
+  if (!('messages' in ticket)) return ticket;
+  const { messages: _messages, context: _context, slaClocks: _slaClocks, ...summary } = ticket;
+  return summary;
+}
+
+/** Same clock, ignoring the remaining time of a running clock (it only says when it was computed). */
+function sameSla(a: TicketSummary['sla'] | undefined, b: TicketSummary['sla'] | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  if (a.kind !== b.kind || a.state !== b.state || a.dueAt !== b.dueAt) return false;
+  return a.dueAt !== null || a.remainingMinutes === b.remainingMinutes;
+}
+
+/**
+ * Refreshes the header fields of an open ticket page, keeping its thread. The event carries only the
+ * summary clock: when it changed, the page's detailed clocks are refetched.
+ */
 export function mergeTicketIntoDetail(queryClient: QueryClient, ticket: TicketSummary): void {
-  queryClient.setQueryData<TicketDetail>(queryKeys.tickets.detail(ticket.id), (detail) =>
-    detail && !isStale(ticket, detail) ? { ...detail, ...ticket } : detail,
+  const key = queryKeys.tickets.detail(ticket.id);
+  const detail = queryClient.getQueryData<TicketDetail>(key);
+  if (!detail || isStale(ticket, detail)) return;
+  const clocksChanged = !sameSla(detail.sla, ticket.sla);
+  queryClient.setQueryData<TicketDetail>(key, { ...detail, ...toSummary(ticket) });
+  if (clocksChanged) void queryClient.invalidateQueries({ queryKey: key });
+}
+
+/** Stores a ticket page the server just returned (after a change made here), and its inbox rows. */
+export function storeTicketDetail(queryClient: QueryClient, detail: TicketDetail): void {
+  queryClient.setQueryData<TicketDetail>(queryKeys.tickets.detail(detail.id), (current) =>
+    current && isStale(detail, current) ? current : detail,
   );
+  upsertTicketInLists(queryClient, detail);
+}
+
+/** The clocks of a ticket moved on their own (a warning or a breach): fetch them again where shown. */
+export function refreshTicketClocks(queryClient: QueryClient, ticketId: string): void {
+  void queryClient.invalidateQueries({ queryKey: queryKeys.tickets.detail(ticketId) });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.tickets.lists });
 }
 
 function byWrittenAt(a: MessageView, b: MessageView): number {

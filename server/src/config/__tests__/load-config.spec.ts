@@ -9,7 +9,7 @@ describe('loadConfig', () => {
       databaseUrl: null,
       seedDemo: true,
       demoFakePlatform: true,
-      firstResponseMinutes: 240,
+      slaSweepMs: 2000,
       meta: { graphUrl: 'https://graph.facebook.com', graphVersion: 'v23.0', appSecret: null },
     });
   });

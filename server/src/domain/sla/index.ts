@@ -31,3 +31,5 @@ export { frenchPublicHolidays } from './holidays.js';
 export type { FrenchHolidaySet } from './holidays.js';
 export { validateCalendar } from './validate-calendar.js';
 export type { CalendarFieldError, CalendarValidation } from './validate-calendar.js';
+export { deriveTicketClocks, stoppedPeriods } from './ticket-clocks.js';
+export type { DerivedClock, SlaTargets, TicketTimeline } from './ticket-clocks.js';

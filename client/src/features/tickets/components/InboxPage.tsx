@@ -4,21 +4,27 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { ErrorAlert } from '../../../lib/ui/ErrorAlert';
 import { PageLoader } from '../../../lib/ui/PageLoader';
 import { useTickets } from '../api/list-tickets';
+import { useInboxSort } from '../hooks/use-inbox-sort';
 import { useStatusFilter } from '../hooks/use-status-filter';
+import { SortSelect } from './SortSelect';
 import { StatusFilter } from './StatusFilter';
 import { TicketList } from './TicketList';
 
 export function InboxPage() {
   const { t } = useTranslation();
   const [status, setStatus] = useStatusFilter();
-  const tickets = useTickets({ status });
+  const [sort, setSort] = useInboxSort();
+  const tickets = useTickets({ status, sort: sort === 'due' ? 'due' : undefined });
   useDocumentTitle(t('inbox.title'));
 
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Title order={1}>{t('inbox.title')}</Title>
-        <StatusFilter value={status} onChange={setStatus} />
+        <Group gap="sm" align="flex-end">
+          <StatusFilter value={status} onChange={setStatus} />
+          <SortSelect value={sort} onChange={setSort} />
+        </Group>
       </Group>
 
       {tickets.isPending && <PageLoader />}
@@ -32,7 +38,10 @@ export function InboxPage() {
           {tickets.data.items.length === 0 && <Text>{t('inbox.empty')}</Text>}
           {tickets.data.total > tickets.data.items.length && (
             <Text size="sm">
-              {t('inbox.showing', { shown: tickets.data.items.length, total: tickets.data.total })}
+              {t(sort === 'due' ? 'inbox.showingDue' : 'inbox.showing', {
+                shown: tickets.data.items.length,
+                total: tickets.data.total,
+              })}
             </Text>
           )}
         </>

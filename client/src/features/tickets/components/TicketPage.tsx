@@ -9,6 +9,8 @@ import { useTicket } from '../api/get-ticket';
 import { useWatchTicket } from '../hooks/use-watch-ticket';
 import { MessageThread } from './MessageThread';
 import { ReplyForm } from './ReplyForm';
+import { SlaClocks } from './SlaClocks';
+import { TicketControls } from './TicketControls';
 import { TicketHeader } from './TicketHeader';
 
 export function TicketPage() {
@@ -43,6 +45,8 @@ function TicketView({ ticketId }: { ticketId: string }) {
       {ticket.data && (
         <>
           <TicketHeader ticket={ticket.data} />
+          <TicketControls ticket={ticket.data} />
+          <SlaClocks clocks={ticket.data.slaClocks} ticketStatus={ticket.data.status} />
           <Divider />
           <MessageThread messages={ticket.data.messages} />
           <Divider />

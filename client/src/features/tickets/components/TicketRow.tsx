@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { formatDateTime, formatRelativeTime } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n/use-locale';
 import { contactName } from './contact-name';
-import { FirstResponseDue } from './FirstResponseDue';
+import { SlaSummary } from './SlaSummary';
 import { PriorityBadge, StatusBadge } from './StatusBadge';
 import classes from './TicketRow.module.css';
 
@@ -57,7 +57,7 @@ export function TicketRow({ ticket, now }: TicketRowProps) {
               {formatRelativeTime(ticket.lastMessageAt, now, locale)}
             </time>
           </Text>
-          <FirstResponseDue ticket={ticket} now={now} />
+          <SlaSummary ticket={ticket} now={now} />
         </Stack>
       </Group>
     </li>

@@ -1,0 +1,111 @@
+import { Button, Group, NativeSelect, Stack, Title, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import {
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  type TicketDetail,
+  type TicketPriority,
+  type TicketStatus,
+  type UpdateTicketRequest,
+} from '@guichet/shared';
+import { useId, useState, type SubmitEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../../lib/ui/error-message';
+import { useServices } from '../../../lib/use-services';
+import { useUpdateTicket } from '../api/update-ticket';
+
+type Draft = { status?: TicketStatus; priority?: TicketPriority; serviceId?: string };
+
+/**
+ * Status, priority and service, applied together with one button: a select that saved on every
+ * change would move the ticket through each service a keyboard user arrows past (WCAG 3.2.2).
+ */
+export function TicketControls({ ticket }: { ticket: TicketDetail }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const services = useServices();
+  const update = useUpdateTicket(ticket.id);
+  // Only what the agent touched; untouched fields follow the ticket as live updates change it.
+  const [draft, setDraft] = useState<Draft>({});
+  const [announcement, setAnnouncement] = useState('');
+
+  const current = { status: ticket.status, priority: ticket.priority, serviceId: ticket.service.id };
+  const value = { ...current, ...draft };
+  const changes: UpdateTicketRequest = {};
+  if (value.status !== current.status) changes.status = value.status;
+  if (value.priority !== current.priority) changes.priority = value.priority;
+  if (value.serviceId !== current.serviceId) changes.serviceId = value.serviceId;
+  const dirty = Object.keys(changes).length > 0;
+
+  const serviceOptions = (services.data ?? []).map((service) => ({ value: service.id, label: service.name }));
+  if (!serviceOptions.some((option) => option.value === ticket.service.id)) {
+    serviceOptions.unshift({ value: ticket.service.id, label: ticket.service.name });
+  }
+
+  const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!dirty || update.isPending) return;
+    setAnnouncement('');
+    update.mutate(changes, {
+      onSuccess: () => {
+        setDraft({});
+        setAnnouncement(t('ticketControls.saved'));
+      },
+      onError: (failure) =>
+        notifications.show({
+          color: 'red',
+          title: t('ticketControls.failedTitle'),
+          message: errorMessage(failure, t),
+          autoClose: 15_000,
+          closeButtonProps: { 'aria-label': t('common.close') },
+        }),
+    });
+  };
+
+  return (
+    <Stack component="section" gap="sm" aria-labelledby={headingId}>
+      <Title order={2} size="h3" id={headingId}>
+        {t('ticketControls.title')}
+      </Title>
+      <form onSubmit={handleSubmit}>
+        <Group align="flex-end" gap="sm">
+          <NativeSelect
+            label={t('ticketControls.status')}
+            description={t('ticketControls.pendingHint')}
+            data={TICKET_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+            value={value.status}
+            onChange={(event) => {
+              const status = event.currentTarget.value as TicketStatus;
+              setDraft((previous) => ({ ...previous, status }));
+            }}
+            w={240}
+          />
+          <NativeSelect
+            label={t('ticketControls.priority')}
+            data={TICKET_PRIORITIES.map((priority) => ({ value: priority, label: t(`priorityOption.${priority}`) }))}
+            value={value.priority}
+            onChange={(event) => {
+              const priority = event.currentTarget.value as TicketPriority;
+              setDraft((previous) => ({ ...previous, priority }));
+            }}
+            w={180}
+          />
+          <NativeSelect
+            label={t('ticketControls.service')}
+            data={serviceOptions}
+            value={value.serviceId}
+            onChange={(event) => {
+              const serviceId = event.currentTarget.value;
+              setDraft((previous) => ({ ...previous, serviceId }));
+            }}
+            w={240}
+          />
+          <Button type="submit" variant={dirty ? 'filled' : 'default'} loading={update.isPending} aria-disabled={!dirty}>
+            {t('ticketControls.save')}
+          </Button>
+        </Group>
+      </form>
+      <VisuallyHidden role="status">{announcement}</VisuallyHidden>
+    </Stack>
+  );
+}

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { SlaSettings } from '@guichet/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Setting } from './setting.entity';
+
+export const DEFAULT_SLA_SETTINGS: SlaSettings = { warningRatio: 0.8 };
+
+@Injectable()
+export class SettingsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async slaSettings(manager: EntityManager = this.db.manager): Promise<SlaSettings> {
+    const row = await manager.getRepository(Setting).findOneBy({ key: 'sla' });
+    return { ...DEFAULT_SLA_SETTINGS, ...(row?.value as Partial<SlaSettings> | undefined) };
+  }
+
+  async saveSlaSettings(
+    settings: SlaSettings,
+    manager: EntityManager = this.db.manager,
+  ): Promise<SlaSettings> {
+    await manager.getRepository(Setting).upsert({ key: 'sla', value: settings }, ['key']);
+    return settings;
+  }
+}
