@@ -20,10 +20,14 @@ export interface TestApp {
   url: string;
   db: DataSource;
   config: AppConfig;
+  /** The database this app runs on (to start a second instance on it). */
+  databaseUrl: string;
   graph: FakeMetaGraphServer;
   /** Empties every table (between tests). */
   reset(): Promise<void>;
-  close(): Promise<void>;
+  /** Stops the app; its throwaway database is dropped unless `keepDatabase` (then call dropDatabase). */
+  close(options?: { keepDatabase?: boolean }): Promise<void>;
+  dropDatabase(): Promise<void>;
 }
 
 /** A throwaway database on the TEST_DATABASE_URL server, dropped when the suite ends. */
@@ -50,11 +54,15 @@ async function createThrowawayDatabase(baseUrl: string): Promise<{ url: string; 
  * Boots the real Nest app, as `main.ts` does, on a fresh database: a new database on the server of
  * TEST_DATABASE_URL when set, otherwise an in-memory embedded PGlite. Replies go to a local fake Graph API.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { sharedDatabaseUrl?: string } = {},
+): Promise<TestApp> {
   const graph = new FakeMetaGraphServer();
   const graphUrl = await graph.start();
   const base = process.env.TEST_DATABASE_URL;
-  const throwaway = base ? await createThrowawayDatabase(base) : null;
+  const throwaway = base && !options.sharedDatabaseUrl ? await createThrowawayDatabase(base) : null;
+  const databaseUrl = options.sharedDatabaseUrl ?? throwaway?.url;
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -65,7 +73,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     META_GRAPH_URL: graphUrl,
     SEED_DEMO: 'false',
     DEMO_FAKE_PLATFORM: 'false',
-    ...(throwaway ? { DATABASE_URL: throwaway.url } : {}),
+    SLA_SWEEP_MS: '200',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...env,
   });
   let guichet: GuichetApp;
@@ -84,15 +93,19 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     url: `http://127.0.0.1:${port}`,
     db,
     config,
+    databaseUrl: guichet.database.url,
     graph,
     async reset() {
       graph.reset();
       const tables = db.entityMetadatas.map((m) => `"${m.tableName}"`).join(', ');
       await db.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
     },
-    async close() {
+    async close(options = {}) {
       await guichet.close();
       await graph.stop();
+      if (!options.keepDatabase) await throwaway?.drop();
+    },
+    async dropDatabase() {
       await throwaway?.drop();
     },
   };

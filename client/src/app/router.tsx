@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { createBrowserRouter } from 'react-router-dom';
+import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { LoginPage } from '../features/auth/components/LoginPage';
 import { InboxPage } from '../features/tickets/components/InboxPage';
 import { AppLayout } from './layout/AppLayout';
@@ -7,7 +7,9 @@ import { PublicLayout } from './layout/PublicLayout';
 import { HomeRedirect } from './routes/HomeRedirect';
 import { NotFoundPage } from './routes/NotFoundPage';
 import { RequireAuth } from './routes/RequireAuth';
+import { RequireSettingsAccess } from './routes/RequireSettingsAccess';
 import { RouteError } from './routes/RouteError';
+import { SlaSettingsRoute } from './routes/SlaSettingsRoute';
 
 // Loaded on demand: the login page and the inbox stay light.
 const TicketPage = lazy(() =>
@@ -17,6 +19,19 @@ const DashboardPage = lazy(() =>
   import('../features/dashboard/components/DashboardPage').then((module) => ({
     default: module.DashboardPage,
   })),
+);
+const SettingsLayout = lazy(() =>
+  import('../features/settings/components/SettingsLayout').then((module) => ({
+    default: module.SettingsLayout,
+  })),
+);
+const CalendarIndexPage = lazy(() =>
+  import('../features/settings/components/CalendarIndexPage').then((module) => ({
+    default: module.CalendarIndexPage,
+  })),
+);
+const CalendarPage = lazy(() =>
+  import('../features/settings/components/CalendarPage').then((module) => ({ default: module.CalendarPage })),
 );
 
 export const router = createBrowserRouter([
@@ -37,6 +52,21 @@ export const router = createBrowserRouter([
           { path: 'inbox', element: <InboxPage /> },
           { path: 'tickets/:id', element: <TicketPage /> },
           { path: 'dashboard', element: <DashboardPage /> },
+          {
+            path: 'settings',
+            element: <RequireSettingsAccess />,
+            children: [
+              {
+                element: <SettingsLayout />,
+                children: [
+                  { index: true, element: <Navigate to="/settings/services" replace /> },
+                  { path: 'services', element: <CalendarIndexPage /> },
+                  { path: 'services/:id/calendar', element: <CalendarPage /> },
+                  { path: 'sla', element: <SlaSettingsRoute /> },
+                ],
+              },
+            ],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

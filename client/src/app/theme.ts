@@ -25,6 +25,8 @@ export const theme = createTheme({
   components: {
     // The default description grey (gray.6) is 3.3:1 on white.
     Notification: Notification.extend({ styles: { description: { color: 'var(--mantine-color-text)' } } }),
+    // Mantine renders a modal's header as <header>, a second "banner" landmark next to the page's own.
+    ModalHeader: { defaultProps: { component: 'div' } },
   },
 });
 

@@ -2,6 +2,7 @@ import { Container } from '@mantine/core';
 import { Suspense, useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router-dom';
+import { SlaAlerts } from '../../features/notifications/components/SlaAlerts';
 import { PageLoader } from '../../lib/ui/PageLoader';
 import { Header } from './Header';
 import classes from './layout.module.css';
@@ -34,6 +35,7 @@ export function AppLayout() {
       </a>
       <Header />
       <RealtimeNotice />
+      <SlaAlerts />
       <Container
         size="xl"
         py="lg"

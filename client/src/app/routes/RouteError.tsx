@@ -6,7 +6,7 @@ export function RouteError() {
   const { t } = useTranslation();
   return (
     <Container size="sm" py="xl">
-      <Alert color="red" variant="outline" title={t('common.errorTitle')} role="alert">
+      <Alert color="red.9" variant="outline" title={t('common.errorTitle')} role="alert">
         <Stack gap="sm" align="flex-start">
           <Text size="sm">{t('common.unexpected')}</Text>
           <Button variant="default" size="xs" onClick={() => window.location.reload()}>

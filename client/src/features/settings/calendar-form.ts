@@ -1,9 +1,4 @@
-import {
-  WEEKDAYS,
-  type BusinessCalendarDto,
-  type FrenchHolidaySet,
-  type Weekday,
-} from '@guichet/shared';
+import { WEEKDAYS, type BusinessCalendarDto, type FrenchHolidaySet, type Weekday } from '@guichet/shared';
 import type { TFunction } from 'i18next';
 import type { FieldDetail } from '../../lib/api-details';
 
@@ -87,7 +82,14 @@ export function localInputToIso(value: string): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value);
   if (!match) return null;
   const [, year, month, day, hour, minute, second] = match;
-  const date = new Date(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second ?? 0));
+  const date = new Date(
+    Number(year),
+    Number(month) - 1,
+    Number(day),
+    Number(hour),
+    Number(minute),
+    Number(second ?? 0),
+  );
   if (Number.isNaN(date.getTime())) return null;
   // Read back from the Date: a time skipped by a DST change is moved the way the browser moves it.
   const offset = -date.getTimezoneOffset();
@@ -122,7 +124,10 @@ export function toDraft(calendar: BusinessCalendarDto): CalendarDraft {
 
 export function fromDraft(draft: CalendarDraft): BusinessCalendarDto {
   const hours = Object.fromEntries(
-    WEEKDAYS.map((day) => [day, draft.hours[day].map(({ open, close }) => [open, close] as [string, string])]),
+    WEEKDAYS.map((day) => [
+      day,
+      draft.hours[day].map(({ open, close }) => [open, close] as [string, string]),
+    ]),
   ) as BusinessCalendarDto['hours'];
   return {
     timeZone: draft.timeZone,
@@ -130,7 +135,10 @@ export function fromDraft(draft: CalendarDraft): BusinessCalendarDto {
     holidays: draft.holidays.map(({ date }) => date),
     frenchHolidays: draft.frenchHolidays === 'none' ? null : draft.frenchHolidays,
     // Invalid values are caught by validateDraft before this is sent.
-    closures: draft.closures.map(({ from, to }) => [localInputToIso(from) ?? from, localInputToIso(to) ?? to]),
+    closures: draft.closures.map(({ from, to }) => [
+      localInputToIso(from) ?? from,
+      localInputToIso(to) ?? to,
+    ]),
   };
 }
 
@@ -149,7 +157,8 @@ export function validateDraft(draft: CalendarDraft, t: TFunction): FieldErrors {
     });
   }
   draft.holidays.forEach((holiday, index) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(holiday.date)) add(errors, `holidays[${index}]`, t('calendar.dateRequired'));
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(holiday.date))
+      add(errors, `holidays[${index}]`, t('calendar.dateRequired'));
   });
   draft.closures.forEach((closure, index) => {
     if (!localInputToIso(closure.from) || !localInputToIso(closure.to)) {
@@ -189,9 +198,7 @@ export function pathLabel(path: string, t: TFunction): string {
   const interval = /^hours\.([a-z]{3})(?:\[(\d+)\])?$/.exec(canonical);
   if (interval && isWeekday(interval[1])) {
     const day = t(`calendar.weekday.${interval[1]}`);
-    return interval[2] === undefined
-      ? day
-      : t('calendar.interval', { day, index: Number(interval[2]) + 1 });
+    return interval[2] === undefined ? day : t('calendar.interval', { day, index: Number(interval[2]) + 1 });
   }
   const item = /^(holidays|closures)\[(\d+)\]$/.exec(canonical);
   if (item) {

@@ -11,7 +11,7 @@ interface ErrorAlertProps {
 export function ErrorAlert({ error, title, onRetry }: ErrorAlertProps) {
   const { t } = useTranslation();
   return (
-    <Alert color="red" variant="outline" title={title ?? t('common.errorTitle')} role="alert">
+    <Alert color="red.9" variant="outline" title={title ?? t('common.errorTitle')} role="alert">
       <Stack gap="sm" align="flex-start">
         <Text size="sm">{errorMessage(error, t)}</Text>
         {onRetry && (

@@ -39,7 +39,7 @@ export function LoginForm() {
     <form onSubmit={handleSubmit} noValidate>
       <Stack gap="md">
         {serverError && (
-          <Alert color="red" variant="outline" role="alert">
+          <Alert color="red.9" variant="outline" role="alert">
             {serverError}
           </Alert>
         )}

@@ -1,4 +1,4 @@
-import { ActionIcon, Menu, ScrollArea, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Menu, Text, VisuallyHidden } from '@mantine/core';
 import type { NotificationView } from '@guichet/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -86,20 +86,30 @@ export function NotificationsMenu() {
     }
   }, [list.data, newest, t]);
 
+  // Opening a ticket moves focus to the new page's content (AppLayout), not back to the bell.
+  const [returnFocus, setReturnFocus] = useState(true);
+
   const open = (notification: NotificationView) => {
+    if (notification.ticketId) setReturnFocus(false);
     if (!notification.readAt) markRead.mutate(notification.id);
   };
 
   return (
     <>
-      <Menu position="bottom-end" width={360} shadow="md">
+      {/* Kept in the header landmark rather than portalled to the end of the page. */}
+      <Menu
+        position="bottom-end"
+        width={360}
+        shadow="md"
+        withinPortal={false}
+        withInitialFocusPlaceholder={false}
+        returnFocus={returnFocus}
+        onOpen={() => setReturnFocus(true)}
+      >
         <Menu.Target>
-          <ActionIcon
-            variant="default"
-            size="lg"
-            className={classes.trigger}
-            aria-label={t('notifications.button', { count: unread })}
-          >
+          <ActionIcon variant="default" size="lg" className={classes.trigger}>
+            {/* Named by its content, so the visible count is part of the name (WCAG 2.5.3). */}
+            <VisuallyHidden>{t('notifications.button', { count: unread })}</VisuallyHidden>
             <BellIcon />
             {unread > 0 && (
               <span className={classes.count} aria-hidden>
@@ -110,7 +120,7 @@ export function NotificationsMenu() {
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Label>{t('notifications.title')}</Menu.Label>
-          <ScrollArea.Autosize mah="60vh" type="auto">
+          <div className={classes.scroll}>
             {list.isError && !list.data && (
               <Text size="sm" px="sm" py={6}>
                 {t('notifications.loadFailed')}
@@ -121,10 +131,11 @@ export function NotificationsMenu() {
                 {t('notifications.empty')}
               </Text>
             )}
-            {items.slice(0, SHOWN).map((notification) =>
+            {items.slice(0, SHOWN).map((notification, index) =>
               notification.ticketId ? (
                 <Menu.Item
                   key={notification.id}
+                  data-autofocus={index === 0 || undefined}
                   component={Link}
                   to={`/tickets/${encodeURIComponent(notification.ticketId)}`}
                   className={classes.item}
@@ -136,6 +147,7 @@ export function NotificationsMenu() {
               ) : (
                 <Menu.Item
                   key={notification.id}
+                  data-autofocus={index === 0 || undefined}
                   className={classes.item}
                   data-unread={notification.readAt ? undefined : true}
                   onClick={() => open(notification)}
@@ -144,7 +156,7 @@ export function NotificationsMenu() {
                 </Menu.Item>
               ),
             )}
-          </ScrollArea.Autosize>
+          </div>
           <BrowserNotificationsItem />
         </Menu.Dropdown>
       </Menu>

@@ -12,7 +12,10 @@ export function createSlaPolicy(policy: SlaPolicyRequest): Promise<SlaPolicyView
 }
 
 export function updateSlaPolicy(id: string, policy: SlaPolicyRequest): Promise<SlaPolicyView> {
-  return apiRequest<SlaPolicyView>(`/sla-policies/${encodeURIComponent(id)}`, { method: 'PUT', body: policy });
+  return apiRequest<SlaPolicyView>(`/sla-policies/${encodeURIComponent(id)}`, {
+    method: 'PUT',
+    body: policy,
+  });
 }
 
 export function deleteSlaPolicy(id: string): Promise<void> {

@@ -48,13 +48,16 @@ interface ClockCardProps {
 function ClockCard({ clock, ticketStatus, now }: ClockCardProps) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const business = (minutes: number) => t('slaClocks.businessValue', { duration: formatBusinessDuration(minutes, t) });
+  const business = (minutes: number) =>
+    t('slaClocks.businessValue', { duration: formatBusinessDuration(minutes, t) });
   const deadline = clock.deadlineAt ? Date.parse(clock.deadlineAt) : null;
   // A running clock whose deadline passed since the server computed it is late, whatever the snapshot says.
-  const state: SlaClockState = clock.state === 'running' && deadline !== null && deadline <= now ? 'overdue' : clock.state;
+  const state: SlaClockState =
+    clock.state === 'running' && deadline !== null && deadline <= now ? 'overdue' : clock.state;
   const stateLabel =
     state === 'paused' && ticketStatus === 'pending' ? t('sla.pausedCitizen') : t(`sla.state.${state}`);
-  const remaining = deadline === null ? clock.remainingMinutes : Math.min(clock.remainingMinutes, (deadline - now) / 60_000);
+  const remaining =
+    deadline === null ? clock.remainingMinutes : Math.min(clock.remainingMinutes, (deadline - now) / 60_000);
   const missedBy =
     clock.state === 'missed' && clock.achievedBusinessMinutes !== null
       ? clock.achievedBusinessMinutes - clock.targetMinutes
@@ -74,7 +77,13 @@ function ClockCard({ clock, ticketStatus, now }: ClockCardProps) {
           </Field>
           <Field label={t('slaClocks.target')}>{business(clock.targetMinutes)}</Field>
           <Field label={t('slaClocks.deadline')}>
-            {clock.deadlineAt ? <Instant iso={clock.deadlineAt} /> : state === 'paused' ? t('slaClocks.deadlinePaused') : '—'}
+            {clock.deadlineAt ? (
+              <Instant iso={clock.deadlineAt} />
+            ) : state === 'paused' ? (
+              t('slaClocks.deadlinePaused')
+            ) : (
+              '—'
+            )}
           </Field>
           {(state === 'running' || state === 'paused') && (
             <Field label={t('slaClocks.remaining')}>{business(floorMinutes(remaining))}</Field>
@@ -84,7 +93,8 @@ function ClockCard({ clock, ticketStatus, now }: ClockCardProps) {
               <Text span size="sm" fw={700} c="red.9">
                 {clock.remainingMinutes < 0
                   ? business(ceilMinutes(-clock.remainingMinutes))
-                  : clock.deadlineAt && t('slaClocks.lateSince', { deadline: formatDateTime(clock.deadlineAt, locale) })}
+                  : clock.deadlineAt &&
+                    t('slaClocks.lateSince', { deadline: formatDateTime(clock.deadlineAt, locale) })}
               </Text>
             </Field>
           )}

@@ -82,7 +82,10 @@ export function TicketControls({ ticket }: { ticket: TicketDetail }) {
           />
           <NativeSelect
             label={t('ticketControls.priority')}
-            data={TICKET_PRIORITIES.map((priority) => ({ value: priority, label: t(`priorityOption.${priority}`) }))}
+            data={TICKET_PRIORITIES.map((priority) => ({
+              value: priority,
+              label: t(`priorityOption.${priority}`),
+            }))}
             value={value.priority}
             onChange={(event) => {
               const priority = event.currentTarget.value as TicketPriority;
@@ -100,7 +103,12 @@ export function TicketControls({ ticket }: { ticket: TicketDetail }) {
             }}
             w={240}
           />
-          <Button type="submit" variant={dirty ? 'filled' : 'default'} loading={update.isPending} aria-disabled={!dirty}>
+          <Button
+            type="submit"
+            variant={dirty ? 'filled' : 'default'}
+            loading={update.isPending}
+            aria-disabled={!dirty}
+          >
             {t('ticketControls.save')}
           </Button>
         </Group>
