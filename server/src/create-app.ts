@@ -14,6 +14,8 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions, type DatabaseTarget } from './database/data-source-options';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
 import { migrate } from './database/migrate';
+import { PostgresIoAdapter } from './realtime/postgres-io.adapter';
+import { Pool } from 'pg';
 
 export interface GuichetApp {
   app: INestApplication;
@@ -59,11 +61,16 @@ export async function createGuichetApp(
       },
     );
     configureApp(app, config);
+    // Live events across instances need a real server's LISTEN/NOTIFY; the embedded one is single-instance.
+    const pubSub = database.embedded ? null : new Pool({ connectionString: database.url, max: 2 });
+    if (pubSub) app.useWebSocketAdapter(new PostgresIoAdapter(app, pubSub));
+    await app.init();
     return {
       app,
       database,
       async close() {
         await app.close();
+        await pubSub?.end();
         if (embedded) await embedded.stop();
       },
     };

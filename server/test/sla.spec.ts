@@ -442,10 +442,11 @@ withServer('SLA alerts across instances and restarts', () => {
       await makePageAccount(a);
       await makeSlaPolicy(a.db, { firstResponseMinutes: 600 });
       const head = await makeUser(a.db, { role: 'service_head', services: [voirie] });
-      const breaches: SlaEvent[] = [];
-      for (const app of [a, b]) {
+      // One socket on each instance: both must hear of the breach, exactly once.
+      const breachesBySocket: SlaEvent[][] = [[], []];
+      for (const [i, app] of [a, b].entries()) {
         const socket = await connectSocket(app, await login(app, head.email));
-        socket.on('sla.breached', (e) => breaches.push(e));
+        socket.on('sla.breached', (e) => breachesBySocket[i]?.push(e));
         sockets.push(socket);
       }
       const { body } = await postMetaWebhook(a, feedDelivery([{ message: 'Nid de poule' }])).then(
@@ -455,9 +456,9 @@ withServer('SLA alerts across instances and restarts', () => {
       );
       expect(body).toContain('"created":1');
       await a.db.query(`UPDATE ticket_sla_clocks SET deadline_at = now() WHERE kind = 'first_response'`);
-      await waitFor(() => breaches.length >= 1, 8000);
+      await waitFor(() => breachesBySocket.every((got) => got.length >= 1), 8000);
       await new Promise((r) => setTimeout(r, 1000));
-      expect(breaches).toHaveLength(1);
+      expect(breachesBySocket.map((got) => got.length)).toEqual([1, 1]);
       expect(await a.db.query(`SELECT count(*)::int AS n FROM notifications`)).toEqual([{ n: 1 }]);
 
       // Every instance stops; a deadline passes meanwhile; the next start fires it.

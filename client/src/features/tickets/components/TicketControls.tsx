@@ -68,10 +68,11 @@ export function TicketControls({ ticket }: { ticket: TicketDetail }) {
         {t('ticketControls.title')}
       </Title>
       <form onSubmit={handleSubmit}>
-        <Group align="flex-end" gap="sm">
+        <Group align="flex-start" gap="sm">
           <NativeSelect
             label={t('ticketControls.status')}
             description={t('ticketControls.pendingHint')}
+            inputWrapperOrder={['label', 'input', 'description']}
             data={TICKET_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
             value={value.status}
             onChange={(event) => {
@@ -105,6 +106,7 @@ export function TicketControls({ ticket }: { ticket: TicketDetail }) {
           />
           <Button
             type="submit"
+            mt={25}
             variant={dirty ? 'filled' : 'default'}
             loading={update.isPending}
             aria-disabled={!dirty}
