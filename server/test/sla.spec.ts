@@ -266,6 +266,7 @@ describe('SLA clocks in the product', () => {
       expect(detail.status).toBe('pending');
       expect(detail.slaClocks.every((c) => c.state === 'paused' && c.deadlineAt === null)).toBe(true);
       expect(detail.sla).toMatchObject({ state: 'paused', dueAt: null });
+      expect(detail.slaPauses).toEqual([{ from: expect.any(String), to: null }]);
 
       await new Promise((r) => setTimeout(r, 1500));
       detail = (
@@ -275,6 +276,10 @@ describe('SLA clocks in the product', () => {
         })
       ).body;
       const resumed = Date.parse(detail.slaClocks[1]?.deadlineAt as string);
+      expect(detail.slaPauses).toHaveLength(1);
+      expect(
+        Date.parse(detail.slaPauses[0]?.to as string) - Date.parse(detail.slaPauses[0]?.from as string),
+      ).toBeGreaterThanOrEqual(1400);
       // The deadline moved by the time spent waiting on the citizen.
       expect(resumed - resolutionDeadline).toBeGreaterThanOrEqual(1400);
 

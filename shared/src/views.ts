@@ -80,6 +80,8 @@ export interface TicketDetail extends TicketSummary {
   /** The public post a comment was written under, when known. */
   context: { postId: string | null; permalink: string | null } | null;
   slaClocks: SlaClockView[];
+  /** When the clocks stood still (waiting on the citizen, resolved); `to` null while it lasts. */
+  slaPauses: Array<{ from: IsoDate; to: IsoDate | null }>;
 }
 
 export interface Page<T> {

@@ -8,6 +8,7 @@ import {
   type TicketTimeline,
 } from '../domain/sla';
 import { SettingsService } from '../settings/settings.service';
+import { sharedCalendar } from './shared-calendar';
 import { Ticket } from '../tickets/ticket.entity';
 import { SlaPolicy } from './sla-policy.entity';
 import { TicketSlaClock } from './ticket-sla-clock.entity';
@@ -73,7 +74,13 @@ export class SlaClockService {
       return;
     }
     const { warningRatio } = await this.settings.slaSettings(manager);
-    const clocks = deriveTicketClocks(ticket.service.calendar, timeline, policy, warningRatio, now);
+    const clocks = deriveTicketClocks(
+      sharedCalendar(ticket.service.calendar),
+      timeline,
+      policy,
+      warningRatio,
+      now,
+    );
     const rows = clocks.map((c) =>
       toRow(
         ticketId,

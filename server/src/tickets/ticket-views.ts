@@ -6,6 +6,7 @@ import type {
   TicketSlaSummary,
   TicketSummary,
 } from '@guichet/shared';
+import { sharedCalendar } from '../sla/shared-calendar';
 import type { TicketSlaClock } from '../sla/ticket-sla-clock.entity';
 import { businessMinutesBetween, type BusinessCalendar } from '../domain/sla';
 import type { Contact } from '../contacts/contact.entity';
@@ -26,8 +27,8 @@ export function toTicketSlaSummary(t: Ticket, now: Date): TicketSlaSummary | nul
   }
   const overdue = now >= t.slaDueAt;
   const minutes = overdue
-    ? -businessMinutesBetween(t.service.calendar, t.slaDueAt, now)
-    : businessMinutesBetween(t.service.calendar, now, t.slaDueAt);
+    ? -businessMinutesBetween(sharedCalendar(t.service.calendar), t.slaDueAt, now)
+    : businessMinutesBetween(sharedCalendar(t.service.calendar), now, t.slaDueAt);
   return {
     kind: t.slaKind,
     state: overdue ? 'overdue' : 'running',
@@ -114,13 +115,13 @@ export function toTicketDetail(
   messages: Message[],
   clocks: TicketSlaClock[],
   now: Date = new Date(),
-): TicketDetail {
+): Omit<TicketDetail, 'slaPauses'> {
   return {
     ...toTicketSummary(t, now),
     messages: messages.map(toMessageView),
     context: t.context,
     slaClocks: [...clocks]
       .sort((a, b) => CLOCK_ORDER[a.kind] - CLOCK_ORDER[b.kind])
-      .map((c) => toSlaClockView(c, t.service.calendar, now)),
+      .map((c) => toSlaClockView(c, sharedCalendar(t.service.calendar), now)),
   };
 }

@@ -6,11 +6,13 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError, notFound } from '../common/domain-error';
+import { stoppedPeriods } from '../domain/sla';
 import { RealtimeGateway } from '../realtime/realtime.gateway';
 import { Service } from '../services/service.entity';
 import { SlaClockService } from '../sla/sla-clock.service';
 import { TicketSlaClock } from '../sla/ticket-sla-clock.entity';
 import { loadThread, loadTicket, ticketWithRelations } from './ticket-queries';
+import { TicketStatusChange } from './ticket-status-change.entity';
 import { TicketStatusService } from './ticket-status.service';
 import { Ticket } from './ticket.entity';
 import { toTicketDetail, toTicketSummary } from './ticket-views';
@@ -119,10 +121,29 @@ export class TicketsService {
   private async load(id: string): Promise<TicketDetail> {
     const ticket = await loadTicket(this.db, id);
     if (!ticket) throw notFound('Ticket');
-    const [messages, clocks] = await Promise.all([
+    const [messages, clocks, statuses] = await Promise.all([
       loadThread(this.db, id),
       this.db.getRepository(TicketSlaClock).findBy({ ticketId: id }),
+      this.db
+        .getRepository(TicketStatusChange)
+        .find({ where: { ticketId: id }, order: { at: 'ASC', id: 'ASC' } }),
     ]);
-    return toTicketDetail(ticket, messages, clocks);
+    const now = new Date();
+    const { pauses, openSince } = stoppedPeriods(
+      {
+        createdAt: ticket.createdAt,
+        statuses: statuses.map((s) => ({ status: s.toStatus, at: s.at })),
+        inbound: [],
+        replies: [],
+      },
+      now,
+    );
+    return {
+      ...toTicketDetail(ticket, messages, clocks, now),
+      slaPauses: pauses.map(([from, to]) => ({
+        from: from.toISOString(),
+        to: openSince && from.getTime() === openSince.getTime() ? null : to.toISOString(),
+      })),
+    };
   }
 }

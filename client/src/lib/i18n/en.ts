@@ -220,7 +220,7 @@ export const en: Translations = {
     warningTitle: 'Deadline approaching: #{{reference}} {{subject}}',
     breachedTitle: 'Deadline missed: #{{reference}} {{subject}}',
     warningMessage: '{{kind}} due by {{deadline}}.',
-    breachedMessage: '{{kind}}: deadline of {{deadline}} missed.',
+    breachedMessage: '{{kind}}: deadline missed ({{deadline}}).',
     openTicket: 'Open ticket #{{reference}}',
   },
   settings: {

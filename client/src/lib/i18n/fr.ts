@@ -218,7 +218,7 @@ export const fr = {
     warningTitle: 'Échéance proche : #{{reference}} {{subject}}',
     breachedTitle: 'Échéance dépassée : #{{reference}} {{subject}}',
     warningMessage: '{{kind}} attendue avant {{deadline}}.',
-    breachedMessage: '{{kind}} : échéance du {{deadline}} dépassée.',
+    breachedMessage: '{{kind}} : échéance dépassée ({{deadline}}).',
     openTicket: 'Ouvrir le ticket #{{reference}}',
   },
   settings: {

@@ -1,4 +1,15 @@
-import { Alert, Button, Group, List, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  List,
+  Modal,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   PLATFORMS,
@@ -193,48 +204,50 @@ function PolicyForm({ policy, onDone }: { policy: SlaPolicyView | 'new'; onDone:
         <Text size="sm" fw={600}>
           {t('slaPolicies.targetsLegend')}
         </Text>
-        {TARGET_FIELDS.map((field) => {
-          const label = t(TARGET_LABEL_KEYS[field]);
-          const errorId = `${idPrefix}-${field}-error`;
-          const messages = errors[field];
-          const { hours, minutes } = draft.targets[field];
-          const hoursBad = !isHoursValid(hours);
-          const minutesBad = !isMinutesValid(minutes);
-          const both = !hoursBad && !minutesBad;
-          return (
-            <fieldset key={field} className={classes.section}>
-              <legend>{label}</legend>
-              <Group gap="xs" align="flex-end">
-                <RowInput
-                  label={t('slaPolicies.hours')}
-                  context={t('slaPolicies.targetContext', { target: label })}
-                  value={hours}
-                  onChange={(event) => setTarget(field, 'hours', event.currentTarget.value)}
-                  invalid={!!messages && (hoursBad || both)}
-                  errorId={errorId}
-                  inputMode="numeric"
-                  pattern="[0-9]*"
-                  autoComplete="off"
-                  width="6rem"
-                />
-                <RowInput
-                  label={t('slaPolicies.minutes')}
-                  context={t('slaPolicies.targetContext', { target: label })}
-                  value={minutes}
-                  onChange={(event) => setTarget(field, 'minutes', event.currentTarget.value)}
-                  invalid={!!messages && (minutesBad || both)}
-                  errorId={errorId}
-                  inputMode="numeric"
-                  pattern="[0-9]*"
-                  maxLength={2}
-                  autoComplete="off"
-                  width="6rem"
-                />
-              </Group>
-              <RowError id={errorId} messages={messages} />
-            </fieldset>
-          );
-        })}
+        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+          {TARGET_FIELDS.map((field) => {
+            const label = t(TARGET_LABEL_KEYS[field]);
+            const errorId = `${idPrefix}-${field}-error`;
+            const messages = errors[field];
+            const { hours, minutes } = draft.targets[field];
+            const hoursBad = !isHoursValid(hours);
+            const minutesBad = !isMinutesValid(minutes);
+            const both = !hoursBad && !minutesBad;
+            return (
+              <fieldset key={field} className={classes.section}>
+                <legend className={classes.targetLegend}>{label}</legend>
+                <Group gap="xs" align="flex-end">
+                  <RowInput
+                    label={t('slaPolicies.hours')}
+                    context={t('slaPolicies.targetContext', { target: label })}
+                    value={hours}
+                    onChange={(event) => setTarget(field, 'hours', event.currentTarget.value)}
+                    invalid={!!messages && (hoursBad || both)}
+                    errorId={errorId}
+                    inputMode="numeric"
+                    pattern="[0-9]*"
+                    autoComplete="off"
+                    width="5rem"
+                  />
+                  <RowInput
+                    label={t('slaPolicies.minutes')}
+                    context={t('slaPolicies.targetContext', { target: label })}
+                    value={minutes}
+                    onChange={(event) => setTarget(field, 'minutes', event.currentTarget.value)}
+                    invalid={!!messages && (minutesBad || both)}
+                    errorId={errorId}
+                    inputMode="numeric"
+                    pattern="[0-9]*"
+                    maxLength={2}
+                    autoComplete="off"
+                    width="5rem"
+                  />
+                </Group>
+                <RowError id={errorId} messages={messages} />
+              </fieldset>
+            );
+          })}
+        </SimpleGrid>
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('slaPolicies.cancel')}
