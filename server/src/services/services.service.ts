@@ -71,7 +71,7 @@ export class ServicesService {
     }
     const result = validateCalendar(input);
     if (!result.ok) {
-      const details = result.errors.map((e) => `${e.field}: ${e.message}`);
+      const details = result.errors.map((e) => `${e.field || 'calendar'}: ${e.message}`);
       throw new DomainError('invalid', details.join('; '), details);
     }
     const calendar = toCalendarDto(result.calendar);

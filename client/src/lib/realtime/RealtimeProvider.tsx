@@ -26,8 +26,11 @@ export function RealtimeProvider({ userId, children }: RealtimeProviderProps) {
     const unbind = bindRealtimeTable(socket, queryClient);
 
     const onConnect = () => {
-      // Events emitted while we were away are lost: resync the inbox and open tickets.
-      if (connectedBefore) void queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all });
+      // Events emitted while we were away are lost: resync the inbox, open tickets and notifications.
+      if (connectedBefore) {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all });
+      }
       connectedBefore = true;
       setStatus('connected');
     };

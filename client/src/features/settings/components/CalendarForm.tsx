@@ -38,7 +38,8 @@ import { WeekdayHours } from './WeekdayHours';
 const HOLIDAY_CHOICES: FrenchHolidayChoice[] = [...FRENCH_HOLIDAY_SETS, 'none'];
 
 function timeZones(current: string): string[] {
-  const zones = Intl.supportedValuesOf('timeZone');
+  // Older browsers cannot list zones: the current one stays selectable, the server checks any other.
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   return zones.includes(current) ? zones : [current, ...zones];
 }
 
