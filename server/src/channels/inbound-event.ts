@@ -21,6 +21,8 @@ export interface InboundMessage {
   body: string;
   sentAt: Date;
   context: { postId: string | null; permalink: string | null } | null;
+  /** What a reply needs later (see ReplyTarget.hints), e.g. `{ visibility: 'direct', acct: 'marie@piaille.fr' }`. */
+  replyHints?: Record<string, string>;
   raw: unknown;
 }
 
