@@ -46,9 +46,7 @@ export class AuthService {
 
   /** The user with their current role and services, or null if unknown or deactivated. */
   async loadUser(id: string, sessionId: string | null = null): Promise<AuthUser | null> {
-    const user = await this.db
-      .getRepository(User)
-      .findOne({ where: { id, active: true }, relations: { services: true } });
+    const user = await this.activeUser(id);
     if (!user) return null;
     return {
       id: user.id,
@@ -61,9 +59,7 @@ export class AuthService {
   }
 
   async me(id: string): Promise<Me | null> {
-    const user = await this.db
-      .getRepository(User)
-      .findOne({ where: { id, active: true }, relations: { services: true } });
+    const user = await this.activeUser(id);
     if (!user) return null;
     return {
       id: user.id,
@@ -74,6 +70,12 @@ export class AuthService {
         .map((s) => ({ id: s.id, slug: s.slug, name: s.name }))
         .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
     };
+  }
+
+  private activeUser(id: string): Promise<User | null> {
+    return this.db
+      .getRepository(User)
+      .findOne({ where: { id, active: true }, relations: { services: true } });
   }
 
   /** Opens a session and returns the token for its cookie. */

@@ -207,3 +207,10 @@ export function pathLabel(path: string, t: TFunction): string {
   }
   return path;
 }
+
+// A message may name another field ("overlaps hours.tue[0]"): say it in words too.
+const PATH_IN_TEXT = /\b(?:hours\.[a-z]{3}\[\d+\]|(?:holidays|closures)\[\d+\](?:\[\d+\])?)/g;
+
+export function messageLabel(message: string, t: TFunction): string {
+  return message.replace(PATH_IN_TEXT, (path) => pathLabel(path, t));
+}

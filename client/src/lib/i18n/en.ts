@@ -173,6 +173,7 @@ export const en: Translations = {
     pausedCitizen: 'Paused (waiting on citizen)',
     dueAt: '{{kind}} · due',
     pausedRemaining: '{{kind}} · {{duration}} left (staffed hours)',
+    pausedLate: '{{kind}} · overdue by {{duration}} (staffed hours)',
   },
   slaClocks: {
     title: 'Deadlines',

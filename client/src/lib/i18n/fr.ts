@@ -171,6 +171,7 @@ export const fr = {
     pausedCitizen: 'En pause (attente du citoyen)',
     dueAt: '{{kind}} · échéance',
     pausedRemaining: '{{kind}} · reste {{duration}} ouvrées',
+    pausedLate: '{{kind}} · en retard de {{duration}} ouvrées',
   },
   slaClocks: {
     title: 'Échéances',

@@ -21,6 +21,7 @@ import {
   detailsToErrors,
   emptyInterval,
   fromDraft,
+  messageLabel,
   newKey,
   pathLabel,
   toDraft,
@@ -160,7 +161,9 @@ export function CalendarForm({ serviceId, calendar, readOnly }: CalendarFormProp
             found.findIndex((other) => other.path === detail.path && other.message === detail.message) ===
             index,
         );
-        setErrors(detailsToErrors(details));
+        setErrors(
+          detailsToErrors(details.map((detail) => ({ ...detail, message: messageLabel(detail.message, t) }))),
+        );
         setSummary({ details, client: false });
         setFocusInvalid((n) => n + 1);
       },
@@ -191,8 +194,11 @@ export function CalendarForm({ serviceId, calendar, readOnly }: CalendarFormProp
               {summary.details.map((detail, index) => (
                 <List.Item key={index}>
                   {detail.path
-                    ? t('calendar.detail', { field: pathLabel(detail.path, t), message: detail.message })
-                    : detail.message}
+                    ? t('calendar.detail', {
+                        field: pathLabel(detail.path, t),
+                        message: messageLabel(detail.message, t),
+                      })
+                    : messageLabel(detail.message, t)}
                 </List.Item>
               ))}
             </List>

@@ -85,8 +85,12 @@ function ClockCard({ clock, ticketStatus, now }: ClockCardProps) {
               '—'
             )}
           </Field>
-          {(state === 'running' || state === 'paused') && (
+          {(state === 'running' || state === 'paused') && remaining >= 0 && (
             <Field label={t('slaClocks.remaining')}>{business(floorMinutes(remaining))}</Field>
+          )}
+          {/* Paused after its deadline: the clock stands still, already late. */}
+          {state === 'paused' && remaining < 0 && (
+            <Field label={t('slaClocks.late')}>{business(ceilMinutes(-remaining))}</Field>
           )}
           {state === 'overdue' && (
             <Field label={t('slaClocks.late')}>

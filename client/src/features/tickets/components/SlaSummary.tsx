@@ -25,10 +25,15 @@ export function SlaSummary({ ticket, now }: SlaSummaryProps) {
           {ticket.status === 'pending' ? t('sla.pausedCitizen') : t('sla.paused')}
         </Text>
         <Text size="sm">
-          {t('sla.pausedRemaining', {
-            kind,
-            duration: formatBusinessDuration(floorMinutes(sla.remainingMinutes), t),
-          })}
+          {sla.remainingMinutes < 0
+            ? t('sla.pausedLate', {
+                kind,
+                duration: formatBusinessDuration(ceilMinutes(-sla.remainingMinutes), t),
+              })
+            : t('sla.pausedRemaining', {
+                kind,
+                duration: formatBusinessDuration(floorMinutes(sla.remainingMinutes), t),
+              })}
         </Text>
       </Stack>
     );
