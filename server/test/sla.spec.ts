@@ -156,12 +156,17 @@ describe('SLA clocks in the product', () => {
         api(t, cookie, `/api/services/${voirie.id}/calendar`, { method: 'PUT', body: ALWAYS });
       expect((await put(agent)).status).toBe(403);
       expect((await put(otherHead)).status).toBe(404);
-      const services = await api<Array<{ slug: string; canEditCalendar: boolean }>>(
+      const services = await api<Array<{ slug: string; isMember: boolean; canEditCalendar: boolean }>>(
         t,
         agent,
         '/api/services',
       );
-      expect(services.body).toEqual([expect.objectContaining({ slug: 'voirie', canEditCalendar: false })]);
+      // Every service is listed (tickets can be moved anywhere), membership and rights say the rest.
+      expect(services.body.map((s) => [s.slug, s.isMember, s.canEditCalendar])).toEqual([
+        ['accueil', false, false],
+        ['proprete', false, false],
+        ['voirie', true, false],
+      ]);
     });
   });
 

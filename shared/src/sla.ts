@@ -26,6 +26,8 @@ export interface ServiceView {
   name: string;
   description: string;
   isTriage: boolean;
+  /** Whether the caller belongs to this service (every service lists, so tickets can be moved anywhere). */
+  isMember: boolean;
   /** Whether the caller may edit this service's calendar (its head, or an admin). */
   canEditCalendar: boolean;
 }

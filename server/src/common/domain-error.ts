@@ -4,6 +4,7 @@ export const DOMAIN_ERROR_STATUS = {
   forbidden: 403,
   invalid: 400,
   conflict: 409,
+  unprocessable: 422,
   unauthorized: 401,
   unavailable: 503,
   bad_gateway: 502,

@@ -1,10 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** A reply the fake received: under a comment (`comments`, `replies`) or a private message (`messages`). */
 export interface FakeGraphComment {
   id: string;
+  /** The comment answered, or the account that sent the private message. */
   parentId: string;
+  edge: 'comments' | 'replies' | 'messages';
   message: string;
+  /** The recipient of a private message. */
+  recipientId: string | null;
+  messagingType: string | null;
   accessToken: string;
   createdTime: string;
 }
@@ -14,9 +20,13 @@ export interface FakeGraphFailure {
   body: unknown;
 }
 
+const graphError = (message: string, code: number, type = 'OAuthException') => ({
+  error: { message, type, code },
+});
+
 /**
- * A local stand-in for the Graph API endpoints Guichet calls, for tests and the offline demo:
- * keeps the comments posted, and fails on command. Issue #4 grows it into the full fake platform.
+ * A local stand-in for the Graph API endpoints Guichet posts to, for tests and the offline demo:
+ * keeps what was posted, and fails on command. Issue #4 grows it into the full fake platform.
  */
 export class FakeMetaGraphServer {
   readonly comments: FakeGraphComment[] = [];
@@ -57,30 +67,55 @@ export class FakeMetaGraphServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+    const raw = Buffer.concat(chunks).toString('utf8');
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    const match = /^\/v\d+\.\d+\/([^/]+)\/comments$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
-    if (req.method !== 'POST' || !match) {
-      return send(404, { error: { message: 'Unknown path', type: 'GraphMethodException', code: 100 } });
+    const match = /^\/v\d+\.\d+\/([^/]+)\/(comments|replies|messages)$/.exec(
+      new URL(req.url ?? '/', 'http://x').pathname,
+    );
+    if (req.method !== 'POST' || !match)
+      return send(404, graphError('Unknown path', 100, 'GraphMethodException'));
+    let fields: Record<string, unknown>;
+    try {
+      fields = (req.headers['content-type'] ?? '').includes('json')
+        ? (JSON.parse(raw || '{}') as Record<string, unknown>)
+        : Object.fromEntries(new URLSearchParams(raw));
+    } catch {
+      return send(400, graphError('Invalid JSON', 100));
     }
     const failure = this.failures.shift();
     if (failure) return send(failure.status, failure.body);
-    const accessToken = form.get('access_token') ?? '';
-    const message = form.get('message') ?? '';
-    if (!accessToken) {
-      return send(400, {
-        error: { message: 'An access token is required', type: 'OAuthException', code: 104 },
-      });
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const accessToken = bearer ?? (typeof fields.access_token === 'string' ? fields.access_token : '');
+    if (!accessToken)
+      return send(400, graphError('An access token is required to request this resource.', 104));
+    const parentId = decodeURIComponent(match[1] as string);
+    const edge = match[2] as FakeGraphComment['edge'];
+    const nested = (v: unknown, key: string) =>
+      typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;
+    const message = edge === 'messages' ? nested(fields.message, 'text') : fields.message;
+    if (typeof message !== 'string' || message === '')
+      return send(400, graphError('(#100) Missing message', 100));
+    const recipientId = edge === 'messages' ? nested(fields.recipient, 'id') : null;
+    if (edge === 'messages' && typeof recipientId !== 'string') {
+      return send(400, graphError('(#100) The parameter recipient is required', 100));
     }
-    if (!message) {
-      return send(400, { error: { message: '(#100) Missing message', type: 'OAuthException', code: 100 } });
-    }
-    const parentId = decodeURIComponent(match[1]);
-    const id = `${parentId.split('_')[0]}_${9_000_000_000 + ++this.counter}`;
-    this.comments.push({ id, parentId, message, accessToken, createdTime: new Date().toISOString() });
-    send(200, { id });
+    const id =
+      edge === 'messages'
+        ? `m_${(++this.counter).toString(36)}${Date.now().toString(36)}`
+        : `${parentId.split('_')[0]}_${9_000_000_000 + ++this.counter}`;
+    this.comments.push({
+      id,
+      parentId,
+      edge,
+      message,
+      recipientId: typeof recipientId === 'string' ? recipientId : null,
+      messagingType: typeof fields.messaging_type === 'string' ? fields.messaging_type : null,
+      accessToken,
+      createdTime: new Date().toISOString(),
+    });
+    send(200, edge === 'messages' ? { recipient_id: recipientId, message_id: id } : { id });
   }
 }

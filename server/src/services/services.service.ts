@@ -39,18 +39,18 @@ export class ServicesService {
     private readonly audit: AuditService,
   ) {}
 
+  /** Every service, so an agent can move a ticket to the right one; membership says which are theirs. */
   async list(user: AuthUser): Promise<ServiceView[]> {
     const services = await this.db.getRepository(Service).find({ order: { name: 'ASC' } });
-    return services
-      .filter((s) => canAccessService(user, s.id))
-      .map((s) => ({
-        id: s.id,
-        slug: s.slug,
-        name: s.name,
-        description: s.description,
-        isTriage: s.isTriage,
-        canEditCalendar: canEditCalendar(user, s.id),
-      }));
+    return services.map((s) => ({
+      id: s.id,
+      slug: s.slug,
+      name: s.name,
+      description: s.description,
+      isTriage: s.isTriage,
+      isMember: canAccessService(user, s.id),
+      canEditCalendar: canEditCalendar(user, s.id),
+    }));
   }
 
   async calendar(user: AuthUser, serviceId: string): Promise<BusinessCalendarDto> {

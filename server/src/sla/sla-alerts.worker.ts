@@ -12,6 +12,8 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { NotificationsService, toNotificationView } from '../notifications/notifications.service';
 import { RealtimeGateway } from '../realtime/realtime.gateway';
+import { loadTicket } from '../tickets/ticket-queries';
+import { toTicketSummary } from '../tickets/ticket-views';
 
 interface DueRow {
   ticket_id: string;
@@ -121,8 +123,15 @@ export class SlaAlertsWorker implements OnApplicationBootstrap, OnApplicationShu
         }
         return { rows, notified };
       })
-      .then(({ rows, notified }) => {
-        for (const row of rows) this.emit('sla.breached', row);
+      .then(async ({ rows, notified }) => {
+        for (const row of rows) {
+          this.emit('sla.breached', row);
+          // The inbox row turns overdue now, without waiting for the next change.
+          const ticket = await loadTicket(this.db, row.ticket_id);
+          if (ticket) {
+            this.realtime.emitTicketEvent(ticket.serviceId, ticket.id, 'ticket.updated', toTicketSummary(ticket));
+          }
+        }
         for (const n of notified) this.realtime.emitToUser(n.userId, 'notification.created', n.view);
         return rows.length;
       });

@@ -100,6 +100,7 @@ export class IngestInboundService {
             authorContactId: contactId,
             deliveryStatus: 'received',
             sentAt: event.sentAt,
+            replyHints: event.replyHints ?? null,
             raw: event.raw as object,
           })
           .orIgnore()

@@ -100,6 +100,10 @@ export class Message {
   @Column({ name: 'sent_at', type: 'timestamptz' })
   sentAt: Date;
 
+  /** What a reply to this message needs on its platform (recipient, visibility…). */
+  @Column({ name: 'reply_hints', type: 'jsonb', nullable: true })
+  replyHints: Record<string, string> | null;
+
   /** The platform's payload as received, so nothing a citizen sent is lost to normalisation. */
   @Column({ type: 'jsonb', nullable: true, select: false })
   raw: unknown;

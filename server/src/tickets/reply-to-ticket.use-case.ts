@@ -6,7 +6,8 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ChannelAccount } from '../channels/channel-account.entity';
 import { decryptCredentials } from '../channels/credentials-cipher';
-import { GraphApiError, MetaGraphClient } from '../channels/meta/meta-graph.client';
+import { PlatformError } from '../channels/connector';
+import { MetaConnector, type MetaCredentials } from '../channels/meta/meta.connector';
 import { APP_SECRETS, type AppSecrets } from '../config/config.module';
 import { DomainError, notFound } from '../common/domain-error';
 import { RealtimeGateway } from '../realtime/realtime.gateway';
@@ -16,10 +17,6 @@ import { Message } from './message.entity';
 import { loadMessage, loadTicket } from './ticket-queries';
 import { Ticket } from './ticket.entity';
 import { toMessageView, toTicketSummary } from './ticket-views';
-
-export interface MetaCredentials {
-  pageAccessToken: string;
-}
 
 /**
  * An agent's public reply: recorded first (queued), then sent to the platform under the citizen's
@@ -32,7 +29,7 @@ export class ReplyToTicketUseCase {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_SECRETS) private readonly secrets: AppSecrets,
-    private readonly graph: MetaGraphClient,
+    private readonly meta: MetaConnector,
     private readonly audit: AuditService,
     private readonly realtime: RealtimeGateway,
     private readonly sla: SlaClockService,
@@ -58,12 +55,22 @@ export class ReplyToTicketUseCase {
     if (!target?.platformMessageId || !target.channelAccountId) {
       throw new DomainError('conflict', 'Ce ticket n’a pas de message auquel répondre sur la plateforme');
     }
-    if (ticket.platform !== 'facebook') {
+    const platform = ticket.platform;
+    if (platform !== 'facebook' && platform !== 'instagram') {
       throw new DomainError(
-        'invalid',
-        `Les réponses sur ${ticket.platform} ne sont pas encore prises en charge`,
+        'unprocessable',
+        `Les réponses sur ${platform} ne sont pas encore prises en charge`,
       );
     }
+    const replyTarget = {
+      platformMessageId: target.platformMessageId,
+      kind: target.kind,
+      hints: target.replyHints ?? {},
+      sentAt: target.sentAt,
+    };
+    // Refused before anything is stored, with the reason the agent needs.
+    const windowClosed = this.meta.messagingWindowClosed(replyTarget, now);
+    if (windowClosed) throw new DomainError('unprocessable', windowClosed);
 
     const messageId = await this.db.transaction(async (manager) => {
       const inserted = await manager.insert(Message, {
@@ -90,17 +97,24 @@ export class ReplyToTicketUseCase {
       .where('a.id = :id', { id: target.channelAccountId })
       .getOneOrFail();
     try {
-      if (!account.credentialsEncrypted)
-        throw new GraphApiError('Compte non connecté : aucun jeton d’accès', null, null, false);
-      const { pageAccessToken } = decryptCredentials<MetaCredentials>(
+      if (!account.credentialsEncrypted) {
+        throw new PlatformError('auth', 'Compte non connecté : aucun jeton d’accès');
+      }
+      const credentials = decryptCredentials<MetaCredentials>(
         account.credentialsEncrypted,
         this.secrets.credentialsKey,
       );
-      const sent = await this.graph.replyToComment(target.platformMessageId, body, pageAccessToken);
-      await this.recordSent(user, ticket, messageId, sent.id, now);
+      const sent = await this.meta.sendReply(
+        platform,
+        this.meta.account(account.externalId, credentials),
+        replyTarget,
+        body,
+        now,
+      );
+      await this.recordSent(user, ticket, messageId, sent.platformMessageId, now);
     } catch (err) {
-      const reason = err instanceof GraphApiError ? err.message : 'Erreur inattendue lors de l’envoi';
-      if (!(err instanceof GraphApiError)) this.logger.error(err);
+      const reason = err instanceof PlatformError ? err.message : 'Erreur inattendue lors de l’envoi';
+      if (!(err instanceof PlatformError)) this.logger.error(err);
       await this.db
         .getRepository(Message)
         .update({ id: messageId }, { deliveryStatus: 'failed', deliveryError: reason });

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
-import { MetaGraphClient } from '../channels/meta/meta-graph.client';
+import { MetaConnector } from '../channels/meta/meta.connector';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { RoutingModule } from '../routing/routing.module';
 import { SlaModule } from '../sla/sla.module';
@@ -13,13 +13,7 @@ import { TicketsService } from './tickets.service';
 @Module({
   imports: [AuditModule, RealtimeModule, RoutingModule, SlaModule],
   controllers: [TicketsController],
-  providers: [
-    TicketsService,
-    IngestInboundService,
-    ReplyToTicketUseCase,
-    MetaGraphClient,
-    TicketStatusService,
-  ],
+  providers: [TicketsService, IngestInboundService, ReplyToTicketUseCase, MetaConnector, TicketStatusService],
   exports: [IngestInboundService],
 })
 export class TicketsModule {}

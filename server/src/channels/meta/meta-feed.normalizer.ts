@@ -1,27 +1,5 @@
 import type { InboundAuthor, InboundEvent } from '../inbound-event';
-
-type Json = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** Meta sends ids as strings or numbers, depending on the field's age. */
-const idOf = (v: unknown): string | null =>
-  typeof v === 'string' && v.trim() !== ''
-    ? v.trim()
-    : typeof v === 'number' && Number.isFinite(v)
-      ? String(v)
-      : null;
-const textOf = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
-/** Feed events carry seconds, Messenger milliseconds, Graph responses ISO strings. */
-export function metaTime(v: unknown, fallback: Date): Date {
-  if (typeof v === 'number' && Number.isFinite(v)) return new Date(v < 1e12 ? v * 1000 : v);
-  if (typeof v === 'string' && v.trim() !== '') {
-    if (/^\d+$/.test(v.trim())) return metaTime(Number(v.trim()), fallback);
-    const d = new Date(v.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-    if (!Number.isNaN(d.getTime())) return d;
-  }
-  return fallback;
-}
+import { idOf, isObject, metaTime, textOf, type Json } from './meta-json';
 
 /** `from: {id, name}`, or the older `sender_id`/`sender_name`, or nothing at all. */
 function authorOf(value: Json): InboundAuthor | null {
@@ -33,27 +11,10 @@ function authorOf(value: Json): InboundAuthor | null {
 }
 
 /**
- * Turns a Page webhook delivery (`object: "page"`) into inbound events. Only `feed` comments are
- * tickets; posts, reactions, the page's own comments and Meta's dashboard test deliveries
- * (`entry.id` "0") yield nothing.
+ * A Page `feed` change: comments and replies to comments are tickets; posts, reactions and the
+ * page's own comments yield nothing.
  */
-export function normalizeMetaFeedDelivery(body: unknown, receivedAt: Date): InboundEvent[] {
-  if (!isObject(body) || body.object !== 'page' || !Array.isArray(body.entry)) return [];
-  const events: InboundEvent[] = [];
-  for (const entry of body.entry) {
-    if (!isObject(entry)) continue;
-    const pageId = idOf(entry.id);
-    if (!pageId || pageId === '0' || !Array.isArray(entry.changes)) continue;
-    for (const change of entry.changes) {
-      if (!isObject(change) || change.field !== 'feed' || !isObject(change.value)) continue;
-      const event = normalizeFeedChange(pageId, change.value, receivedAt, change);
-      if (event) events.push(event);
-    }
-  }
-  return events;
-}
-
-function normalizeFeedChange(
+export function normalizeFeedChange(
   pageId: string,
   value: Json,
   receivedAt: Date,

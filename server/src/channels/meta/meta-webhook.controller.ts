@@ -8,7 +8,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { IngestInboundService, type IngestOutcome } from '../../tickets/ingest-inbound.service';
 import { ChannelsService } from '../channels.service';
 import { parseJsonKeepingBigIds } from '../parse-json-ids';
-import { normalizeMetaFeedDelivery } from './meta-feed.normalizer';
+import { normalizeMetaDelivery } from './meta-delivery.normalizer';
 import { isValidMetaSignature } from './meta-signature';
 
 const sameText = (a: string, b: string): boolean => {
@@ -71,7 +71,7 @@ export class MetaWebhookController {
       throw new DomainError('invalid', 'Corps de requête JSON invalide');
     }
     const receivedAt = new Date();
-    const events = normalizeMetaFeedDelivery(body, receivedAt);
+    const events = normalizeMetaDelivery(body, receivedAt);
     const outcomes: WebhookReceipt['outcomes'] = {
       created: 0,
       appended: 0,
@@ -79,12 +79,16 @@ export class MetaWebhookController {
       updated: 0,
       ignored: 0,
     };
-    const pageIds = [...new Set(events.map((e) => e.accountExternalId))];
-    const connected = await this.channels.connectedExternalIds('facebook', pageIds);
-    const unknown = pageIds.filter((id) => !connected.has(id));
+    // One delivery concerns one platform (a Page, or an Instagram account).
+    const platform = events[0]?.platform ?? 'facebook';
+    const accountIds = [...new Set(events.map((e) => e.accountExternalId))];
+    const connected = await this.channels.connectedExternalIds(platform, accountIds);
+    const unknown = accountIds.filter((id) => !connected.has(id));
     if (unknown.length > 0) {
       // Answered 200 all the same, or Meta would retry for days.
-      this.logger.warn(`Meta delivery for pages not connected to Guichet, ignored: ${unknown.join(', ')}`);
+      this.logger.warn(
+        `Meta delivery for ${platform} accounts not connected to Guichet, ignored: ${unknown.join(', ')}`,
+      );
     }
     for (const event of events) {
       if (!connected.has(event.accountExternalId)) {
@@ -94,7 +98,7 @@ export class MetaWebhookController {
       const result = await this.ingest.ingest(event, receivedAt);
       outcomes[result.outcome]++;
     }
-    await this.channels.markWebhookReceived('facebook', [...connected], receivedAt);
+    await this.channels.markWebhookReceived(platform, [...connected], receivedAt);
     return { events: events.length, outcomes };
   }
 }

@@ -1,0 +1,116 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { PlatformError, type ConnectorAccount, type ReplyTarget } from '../connector';
+import { metaPlatformError } from './meta-errors';
+
+export interface MetaCredentials {
+  /** Page access token (Facebook) or the Instagram account's token. */
+  pageAccessToken: string;
+}
+
+/** Meta lets a business answer a private message only within 24 hours of the citizen's last one. */
+export const MESSAGING_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Replies through the Graph API: under a Page comment (`/{comment-id}/comments`), under an Instagram
+ * comment (`/{ig-comment-id}/replies`), or as a private message through the Send API with
+ * `messaging_type=RESPONSE`. Base URL and version come from configuration.
+ */
+@Injectable()
+export class MetaConnector {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** The account as this connector addresses it (Graph base URL from configuration). */
+  account(externalId: string, credentials: MetaCredentials): ConnectorAccount<MetaCredentials> {
+    return {
+      externalId,
+      credentials,
+      baseUrl: `${this.config.meta.graphUrl}/${this.config.meta.graphVersion}`,
+    };
+  }
+
+  /** Why a private reply cannot be sent now, or null when it can. */
+  messagingWindowClosed(target: Pick<ReplyTarget, 'kind' | 'sentAt'>, now: Date): string | null {
+    if (target.kind !== 'direct' || now.getTime() - target.sentAt.getTime() <= MESSAGING_WINDOW_MS)
+      return null;
+    const when = target.sentAt.toLocaleString('fr-FR', {
+      timeZone: 'Europe/Paris',
+      dateStyle: 'short',
+      timeStyle: 'short',
+    });
+    return (
+      `Meta n'autorise une réponse en message privé que dans les 24 heures qui suivent le dernier message ` +
+      `du citoyen (ici le ${when}). Répondez-lui par un autre canal, ou attendez qu'il écrive de nouveau.`
+    );
+  }
+
+  async sendReply(
+    platform: 'facebook' | 'instagram',
+    account: ConnectorAccount<MetaCredentials>,
+    target: ReplyTarget,
+    body: string,
+    now: Date = new Date(),
+  ): Promise<{ platformMessageId: string }> {
+    const token = account.credentials.pageAccessToken;
+    if (target.kind === 'direct') {
+      const closed = this.messagingWindowClosed(target, now);
+      if (closed) throw new PlatformError('window_closed', closed);
+      const recipient = target.hints.recipientId;
+      if (!recipient) throw new PlatformError('rejected', 'Destinataire du message privé inconnu');
+      const answer = await this.post(account, `${encodeURIComponent(account.externalId)}/messages`, token, {
+        recipient: { id: recipient },
+        messaging_type: 'RESPONSE',
+        message: { text: body },
+      });
+      return { platformMessageId: idIn(answer, 'message_id') };
+    }
+    const edge = platform === 'instagram' ? 'replies' : 'comments';
+    const answer = await this.post(
+      account,
+      `${encodeURIComponent(target.platformMessageId)}/${edge}`,
+      token,
+      {
+        message: body,
+      },
+    );
+    return { platformMessageId: idIn(answer, 'id') };
+  }
+
+  private async post(
+    account: ConnectorAccount<MetaCredentials>,
+    path: string,
+    accessToken: string,
+    payload: object,
+  ): Promise<unknown> {
+    const url = `${account.baseUrl}/${path}`;
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+        body: JSON.stringify(payload),
+        signal: AbortSignal.timeout(15_000),
+      });
+    } catch (err) {
+      throw new PlatformError('transient', `Meta injoignable : ${(err as Error).message}`);
+    }
+    const text = await res.text();
+    let json: unknown = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = null;
+    }
+    if (!res.ok) throw metaPlatformError(res.status, json, res.headers);
+    return json ?? {};
+  }
+}
+
+function idIn(answer: unknown, field: 'id' | 'message_id'): string {
+  const id = (answer as Record<string, unknown> | null)?.[field];
+  if (typeof id !== 'string' && typeof id !== 'number') {
+    throw new PlatformError('transient', `Réponse de Meta sans ${field}`);
+  }
+  return String(id);
+}
