@@ -75,7 +75,7 @@ describe('SLA clocks in the product', () => {
     const [row] = await t.db.query<Array<{ id: string }>>(
       'SELECT id FROM tickets ORDER BY reference DESC LIMIT 1',
     );
-    return (row as { id: string }).id;
+    return row.id;
   }
 
   const writtenAt = async (ticketId: string) =>
@@ -271,7 +271,7 @@ describe('SLA clocks in the product', () => {
       expect(detail.status).toBe('pending');
       expect(detail.slaClocks.every((c) => c.state === 'paused' && c.deadlineAt === null)).toBe(true);
       expect(detail.sla).toMatchObject({ state: 'paused', dueAt: null });
-      expect(detail.slaPauses).toEqual([{ from: expect.any(String), to: null }]);
+      expect(detail.slaPauses.map((p) => [Number.isNaN(Date.parse(p.from)), p.to])).toEqual([[false, null]]);
 
       await new Promise((r) => setTimeout(r, 1500));
       detail = (
@@ -283,7 +283,7 @@ describe('SLA clocks in the product', () => {
       const resumed = Date.parse(detail.slaClocks[1]?.deadlineAt as string);
       expect(detail.slaPauses).toHaveLength(1);
       expect(
-        Date.parse(detail.slaPauses[0]?.to as string) - Date.parse(detail.slaPauses[0]?.from as string),
+        Date.parse(detail.slaPauses[0]?.to as string) - Date.parse(detail.slaPauses[0]?.from),
       ).toBeGreaterThanOrEqual(1400);
       // The deadline moved by the time spent waiting on the citizen.
       expect(resumed - resolutionDeadline).toBeGreaterThanOrEqual(1400);
@@ -421,7 +421,7 @@ describe('SLA clocks in the product', () => {
         expect(stored.body).toHaveLength(1);
         expect(
           (
-            await api(t, headCookie, `/api/notifications/${stored.body[0]?.id as string}/read`, {
+            await api(t, headCookie, `/api/notifications/${stored.body[0]?.id}/read`, {
               method: 'POST',
             })
           ).status,

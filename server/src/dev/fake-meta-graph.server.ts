@@ -91,7 +91,7 @@ export class FakeMetaGraphServer {
     const accessToken = bearer ?? (typeof fields.access_token === 'string' ? fields.access_token : '');
     if (!accessToken)
       return send(400, graphError('An access token is required to request this resource.', 104));
-    const parentId = decodeURIComponent(match[1] as string);
+    const parentId = decodeURIComponent(match[1]);
     const edge = match[2] as FakeGraphComment['edge'];
     const nested = (v: unknown, key: string) =>
       typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;

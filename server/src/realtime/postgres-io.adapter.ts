@@ -17,7 +17,7 @@ export class PostgresIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server = super.createIOServer(port, options) as Server;
+    const server = super.createIOServer(port, options);
     server.adapter(createAdapter(this.pool, { tableName: 'socket_io_attachments' }));
     return server;
   }

@@ -129,7 +129,12 @@ export class SlaAlertsWorker implements OnApplicationBootstrap, OnApplicationShu
           // The inbox row turns overdue now, without waiting for the next change.
           const ticket = await loadTicket(this.db, row.ticket_id);
           if (ticket) {
-            this.realtime.emitTicketEvent(ticket.serviceId, ticket.id, 'ticket.updated', toTicketSummary(ticket));
+            this.realtime.emitTicketEvent(
+              ticket.serviceId,
+              ticket.id,
+              'ticket.updated',
+              toTicketSummary(ticket),
+            );
           }
         }
         for (const n of notified) this.realtime.emitToUser(n.userId, 'notification.created', n.view);

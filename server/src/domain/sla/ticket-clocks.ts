@@ -99,9 +99,9 @@ function latestNextResponseCycle(
   let open: Date | null = null;
   let r = 0;
   for (const message of inbound) {
-    while (r < replies.length && (replies[r] as Date) < message) {
+    while (r < replies.length && replies[r] < message) {
       if (open) {
-        current = { start: open, stop: replies[r] as Date };
+        current = { start: open, stop: replies[r] };
         open = null;
       }
       r++;
@@ -110,7 +110,7 @@ function latestNextResponseCycle(
     if (r > 0 && !open) open = message;
   }
   if (open) {
-    const stop = replies.slice(r).find((x) => x >= (open as Date)) ?? null;
+    const stop = replies.slice(r).find((x) => x >= open) ?? null;
     current = { start: open, stop };
   }
   return current;
