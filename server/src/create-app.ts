@@ -70,7 +70,9 @@ export async function createGuichetApp(
       database,
       async close() {
         await app.close();
-        await pubSub?.end();
+        // The adapter may still be taking its LISTEN connection when a short-lived app closes, and
+        // pool.end() would wait for it forever: give it a moment, then let the process move on.
+        if (pubSub) await Promise.race([pubSub.end(), new Promise((r) => setTimeout(r, 2000).unref())]);
         if (embedded) await embedded.stop();
       },
     };
