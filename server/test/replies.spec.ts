@@ -1,6 +1,7 @@
 import type { MessageView, TicketDetail } from '@guichet/shared';
 import { AuditEvent } from '../src/audit/audit-event.entity';
 import { Message } from '../src/tickets/message.entity';
+import { IngestInboundService } from '../src/tickets/ingest-inbound.service';
 import { Ticket } from '../src/tickets/ticket.entity';
 import {
   api,
@@ -106,5 +107,56 @@ describe('Replying to a citizen', () => {
     expect(JSON.stringify(res.body)).toMatch(message);
     expect(await t.db.getRepository(Message).count()).toBe(1);
     expect(t.graph.comments).toHaveLength(0);
+  });
+});
+
+describe('Threading on replies to the town', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("joins a citizen's answer to the town's reply to the ticket of that reply", async () => {
+    await t.reset();
+    const { voirie } = await makeTown(t.db);
+    await makePageAccount(t, { platform: 'mastodon', externalId: '1001', name: '@ville@social.example' });
+    const ingest = t.app.get(IngestInboundService);
+    const status = (id: string, parent: string | null, body: string) => ({
+      type: 'message' as const,
+      platform: 'mastodon' as const,
+      accountExternalId: '1001',
+      kind: 'mention' as const,
+      platformMessageId: id,
+      platformParentId: parent,
+      threadKey: parent ?? id,
+      author: { platformUserId: '77', displayName: 'Marie', handle: '@marie@piaille.example' },
+      body,
+      sentAt: new Date(),
+      context: null,
+      raw: {},
+    });
+    const first = await ingest.ingest(status('110', null, '@ville un nid de poule rue Haute'));
+    expect(first.outcome).toBe('created');
+    // The town's reply, as the outbox records it once posted.
+    await t.db.getRepository(Message).insert({
+      ticketId: first.ticketId as string,
+      channelAccountId: (await t.db.getRepository(Message).findOneByOrFail({ platformMessageId: '110' }))
+        .channelAccountId,
+      platformMessageId: '111',
+      platformParentId: '110',
+      direction: 'outbound',
+      kind: 'mention',
+      body: '@marie merci, nous passons demain',
+      deliveryStatus: 'sent',
+      sentAt: new Date(),
+    });
+    const answer = await ingest.ingest(status('112', '111', '@ville merci !'));
+    expect(answer).toMatchObject({ outcome: 'appended', ticketId: first.ticketId });
+    expect(
+      (await t.db.getRepository(Ticket).findOneByOrFail({ id: first.ticketId as string })).serviceId,
+    ).toBe(voirie.id);
   });
 });

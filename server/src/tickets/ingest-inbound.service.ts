@@ -74,16 +74,9 @@ export class IngestInboundService {
         ]);
         if (await this.isStored(manager, account.id, event.platformMessageId)) throw new AlreadyStored();
         const contactId = event.author ? await this.upsertContact(manager, event) : null;
-        const open = await manager
-          .getRepository(Ticket)
-          .createQueryBuilder('t')
-          .where('t.channelAccountId = :account AND t.threadKey = :thread', {
-            account: account.id,
-            thread: event.threadKey,
-          })
-          .andWhere("t.status <> 'closed'")
-          .orderBy('t.createdAt', 'DESC')
-          .getOne();
+        const open =
+          (await this.openTicketOfThread(manager, account.id, event.threadKey)) ??
+          (await this.openTicketOfParent(manager, account.id, event.platformParentId));
         const ticket = open ?? (await this.openTicket(manager, account, event, contactId, receivedAt));
         const inserted = await manager
           .createQueryBuilder()
@@ -135,6 +128,45 @@ export class IngestInboundService {
     }
     await this.publish(result.outcome, result.ticket.id, result.message.id);
     return { outcome: result.outcome, ticketId: result.ticket.id, messageId: result.message.id };
+  }
+
+  private openTicketOfThread(
+    manager: EntityManager,
+    accountId: string,
+    threadKey: string,
+  ): Promise<Ticket | null> {
+    return manager
+      .getRepository(Ticket)
+      .createQueryBuilder('t')
+      .where('t.channelAccountId = :accountId AND t.threadKey = :threadKey', { accountId, threadKey })
+      .andWhere("t.status <> 'closed'")
+      .orderBy('t.createdAt', 'DESC')
+      .getOne();
+  }
+
+  /**
+   * An answer to a message we already hold (typically the town's own reply, on platforms where a
+   * reply's thread is only known by its parent, like Mastodon) joins that message's ticket.
+   */
+  private async openTicketOfParent(
+    manager: EntityManager,
+    accountId: string,
+    parentId: string | null,
+  ): Promise<Ticket | null> {
+    if (!parentId) return null;
+    const parent = await manager
+      .getRepository(Message)
+      .findOne({
+        where: { channelAccountId: accountId, platformMessageId: parentId },
+        select: { ticketId: true },
+      });
+    if (!parent) return null;
+    return manager
+      .getRepository(Ticket)
+      .createQueryBuilder('t')
+      .where('t.id = :id', { id: parent.ticketId })
+      .andWhere("t.status <> 'closed'")
+      .getOne();
   }
 
   private async isStored(
