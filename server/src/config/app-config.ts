@@ -20,6 +20,8 @@ export interface AppConfig {
   };
   /** How often due SLA warnings and breaches are looked for, in milliseconds. */
   slaSweepMs: number;
+  /** How often queued replies that are due (retries) are sent, in milliseconds. */
+  outboxSweepMs: number;
   /** Run an in-process fake Graph API for replies (offline demo). */
   demoFakePlatform: boolean;
   /** Seed the demo town when the database has no user yet. */

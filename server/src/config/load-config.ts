@@ -78,6 +78,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       graphVersion,
     },
     slaSweepMs: int('SLA_SWEEP_MS', 2000, 100, 60_000),
+    outboxSweepMs: int('OUTBOX_SWEEP_MS', 2000, 100, 60_000),
     demoFakePlatform: bool('DEMO_FAKE_PLATFORM', databaseUrl === null && str('META_GRAPH_URL') === null),
     seedDemo: bool('SEED_DEMO', databaseUrl === null),
     clientDir: str('CLIENT_DIR') ? resolve(str('CLIENT_DIR') as string) : null,

@@ -18,6 +18,8 @@ export interface FakeGraphComment {
 export interface FakeGraphFailure {
   status: number;
   body: unknown;
+  /** Post for real, then answer the error: a reply that reached Meta but whose answer was lost. */
+  afterPosting?: boolean;
 }
 
 const graphError = (message: string, code: number, type = 'OAuthException') => ({
@@ -30,6 +32,8 @@ const graphError = (message: string, code: number, type = 'OAuthException') => (
  */
 export class FakeMetaGraphServer {
   readonly comments: FakeGraphComment[] = [];
+  /** The account the posts come from (what `from.id` says when they are listed). */
+  accountId = '104857362948571';
   private readonly failures: FakeGraphFailure[] = [];
   private server: Server | null = null;
   private counter = 0;
@@ -72,9 +76,9 @@ export class FakeMetaGraphServer {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    const match = /^\/v\d+\.\d+\/([^/]+)\/(comments|replies|messages)$/.exec(
-      new URL(req.url ?? '/', 'http://x').pathname,
-    );
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (req.method === 'GET') return send(...this.list(url));
+    const match = /^\/v\d+\.\d+\/([^/]+)\/(comments|replies|messages)$/.exec(url.pathname);
     if (req.method !== 'POST' || !match)
       return send(404, graphError('Unknown path', 100, 'GraphMethodException'));
     let fields: Record<string, unknown>;
@@ -86,7 +90,7 @@ export class FakeMetaGraphServer {
       return send(400, graphError('Invalid JSON', 100));
     }
     const failure = this.failures.shift();
-    if (failure) return send(failure.status, failure.body);
+    if (failure && !failure.afterPosting) return send(failure.status, failure.body);
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const accessToken = bearer ?? (typeof fields.access_token === 'string' ? fields.access_token : '');
     if (!accessToken)
@@ -116,6 +120,31 @@ export class FakeMetaGraphServer {
       accessToken,
       createdTime: new Date().toISOString(),
     });
+    if (failure) return send(failure.status, failure.body);
     send(200, edge === 'messages' ? { recipient_id: recipientId, message_id: id } : { id });
+  }
+
+  /** `GET /{id}/comments|replies` and `GET /{account}/conversations?user_id=`: what was posted. */
+  private list(url: URL): [number, unknown] {
+    const edge = /^\/v\d+\.\d+\/([^/]+)\/(comments|replies|conversations)$/.exec(url.pathname);
+    if (!edge) return [404, graphError('Unknown path', 100, 'GraphMethodException')];
+    const [, id, kind] = edge as unknown as [string, string, string];
+    const item = (c: FakeGraphComment) => ({
+      id: c.id,
+      message: c.message,
+      text: c.message,
+      from: { id: this.accountId },
+      created_time: c.createdTime,
+      timestamp: c.createdTime,
+    });
+    if (kind === 'conversations') {
+      const user = url.searchParams.get('user_id');
+      const messages = this.comments.filter((c) => c.edge === 'messages' && c.recipientId === user).map(item);
+      return [200, { data: [{ id: `t_${user ?? ''}`, messages: { data: messages.reverse() } }] }];
+    }
+    const replies = this.comments
+      .filter((c) => c.edge === kind && c.parentId === decodeURIComponent(id))
+      .map(item);
+    return [200, { data: replies.reverse(), paging: {} }];
   }
 }

@@ -154,12 +154,10 @@ export class IngestInboundService {
     parentId: string | null,
   ): Promise<Ticket | null> {
     if (!parentId) return null;
-    const parent = await manager
-      .getRepository(Message)
-      .findOne({
-        where: { channelAccountId: accountId, platformMessageId: parentId },
-        select: { ticketId: true },
-      });
+    const parent = await manager.getRepository(Message).findOne({
+      where: { channelAccountId: accountId, platformMessageId: parentId },
+      select: { ticketId: true },
+    });
     if (!parent) return null;
     return manager
       .getRepository(Ticket)

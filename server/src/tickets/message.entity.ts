@@ -100,6 +100,22 @@ export class Message {
   @Column({ name: 'sent_at', type: 'timestamptz' })
   sentAt: Date;
 
+  /** Outbox: how many times sending was tried, and when to try again (queued replies only). */
+  @Column({ name: 'send_attempts', type: 'integer', default: 0 })
+  sendAttempts: number;
+
+  @Index('ix_messages_outbox_due', { where: `"delivery_status" = 'queued'` })
+  @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true })
+  nextAttemptAt: Date | null;
+
+  /** First try: a later try first looks on the platform for a copy posted since then. */
+  @Column({ name: 'first_attempt_at', type: 'timestamptz', nullable: true })
+  firstAttemptAt: Date | null;
+
+  /** A sender holds the message until then; an expired claim means that sender died. */
+  @Column({ name: 'claimed_until', type: 'timestamptz', nullable: true })
+  claimedUntil: Date | null;
+
   /** What a reply to this message needs on its platform (recipient, visibility…). */
   @Column({ name: 'reply_hints', type: 'jsonb', nullable: true })
   replyHints: Record<string, string> | null;

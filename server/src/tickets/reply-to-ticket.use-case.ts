@@ -1,39 +1,30 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { REPLY_MAX_LENGTH, type MessageView } from '@guichet/shared';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { ChannelAccount } from '../channels/channel-account.entity';
-import { decryptCredentials } from '../channels/credentials-cipher';
-import { PlatformError } from '../channels/connector';
-import { MetaConnector, type MetaCredentials } from '../channels/meta/meta.connector';
-import { APP_SECRETS, type AppSecrets } from '../config/config.module';
+import { MetaConnector } from '../channels/meta/meta.connector';
 import { DomainError, notFound } from '../common/domain-error';
 import { RealtimeGateway } from '../realtime/realtime.gateway';
-import { SlaClockService } from '../sla/sla-clock.service';
-import { TicketStatusService } from './ticket-status.service';
 import { Message } from './message.entity';
-import { loadMessage, loadTicket } from './ticket-queries';
+import { ReplyOutboxService } from './reply-outbox.service';
+import { loadMessage } from './ticket-queries';
 import { Ticket } from './ticket.entity';
-import { toMessageView, toTicketSummary } from './ticket-views';
+import { toMessageView } from './ticket-views';
 
 /**
- * An agent's public reply: recorded first (queued), then sent to the platform under the citizen's
- * latest message, then marked sent with the platform id or failed with the platform's error.
+ * An agent's reply: checked, recorded (queued) with its audit event in one transaction, then handed
+ * to the outbox, which sends it under the citizen's latest message and records sent or failed.
  */
 @Injectable()
 export class ReplyToTicketUseCase {
-  private readonly logger = new Logger('ReplyToTicketUseCase');
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_SECRETS) private readonly secrets: AppSecrets,
     private readonly meta: MetaConnector,
     private readonly audit: AuditService,
     private readonly realtime: RealtimeGateway,
-    private readonly sla: SlaClockService,
-    private readonly statuses: TicketStatusService,
+    private readonly outbox: ReplyOutboxService,
   ) {}
 
   async execute(
@@ -83,68 +74,29 @@ export class ReplyToTicketUseCase {
         authorUserId: user.id,
         deliveryStatus: 'queued',
         sentAt: now,
+        nextAttemptAt: now,
       });
       const id = (inserted.identifiers[0] as { id: string }).id;
       await this.audit.record(user.id, 'ticket.replied', 'ticket', ticketId, { messageId: id }, manager);
       return id;
     });
     await this.publishMessage(ticket, messageId, 'message.created');
-
-    const account = await this.db
-      .getRepository(ChannelAccount)
-      .createQueryBuilder('a')
-      .addSelect('a.credentialsEncrypted')
-      .where('a.id = :id', { id: target.channelAccountId })
-      .getOneOrFail();
-    try {
-      if (!account.credentialsEncrypted) {
-        throw new PlatformError('auth', 'Compte non connecté : aucun jeton d’accès');
-      }
-      const credentials = decryptCredentials<MetaCredentials>(
-        account.credentialsEncrypted,
-        this.secrets.credentialsKey,
-      );
-      const sent = await this.meta.sendReply(
-        platform,
-        this.meta.account(account.externalId, credentials),
-        replyTarget,
-        body,
-        now,
-      );
-      await this.recordSent(user, ticket, messageId, sent.platformMessageId, now);
-    } catch (err) {
-      const reason = err instanceof PlatformError ? err.message : 'Erreur inattendue lors de l’envoi';
-      if (!(err instanceof PlatformError)) this.logger.error(err);
-      await this.db
-        .getRepository(Message)
-        .update({ id: messageId }, { deliveryStatus: 'failed', deliveryError: reason });
-    }
-    await this.publishMessage(ticket, messageId, 'message.updated');
+    // First try right away; retries and crash recovery are the outbox worker's.
+    await this.outbox.deliver(messageId);
     const view = await loadMessage(this.db, messageId);
     return toMessageView(view as Message);
   }
 
-  /** Marks the reply sent: it stops the response clocks, and a new ticket becomes open. */
-  private async recordSent(
-    user: AuthUser,
-    ticket: Ticket,
-    messageId: string,
-    platformMessageId: string,
-    at: Date,
-  ): Promise<void> {
-    await this.db.transaction(async (manager) => {
-      await manager.update(
-        Message,
-        { id: messageId },
-        { deliveryStatus: 'sent', platformMessageId, deliveryError: null },
-      );
-      const current = await manager.findOneByOrFail(Ticket, { id: ticket.id });
-      if (current.status === 'new') await this.statuses.change(manager, current, 'open', user.id, at);
-      await this.sla.recompute(manager, ticket.id, at);
-    });
-    const fresh = await loadTicket(this.db, ticket.id);
-    if (fresh)
-      this.realtime.emitTicketEvent(fresh.serviceId, fresh.id, 'ticket.updated', toTicketSummary(fresh));
+  async retry(ticketId: string, messageId: string): Promise<MessageView> {
+    const message = await this.db
+      .getRepository(Message)
+      .findOneBy({ id: messageId, ticketId, direction: 'outbound' });
+    if (!message) throw notFound('Message');
+    if (message.deliveryStatus !== 'failed') {
+      throw new DomainError('conflict', 'Seule une réponse en échec peut être renvoyée');
+    }
+    await this.outbox.retry(messageId);
+    return toMessageView((await loadMessage(this.db, messageId)) as Message);
   }
 
   private async publishMessage(

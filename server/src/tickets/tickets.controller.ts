@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import type { MessageView, Page, TicketDetail, TicketSummary } from '@guichet/shared';
 import { CreateReplyDto, ListTicketsQuery, UpdateTicketDto } from '@guichet/shared/dto';
 import type { AuthUser } from '../auth/auth-user';
@@ -34,6 +34,13 @@ export class TicketsController {
     @Body() dto: UpdateTicketDto,
   ): Promise<TicketDetail> {
     return this.tickets.update(user, id, dto);
+  }
+
+  /** Sends a failed reply again (the platform's error was shown to the agent). */
+  @TicketScoped('id')
+  @Post(':id/messages/:messageId/retry')
+  retry(@Param('id') id: string, @Param('messageId', ParseUUIDPipe) messageId: string): Promise<MessageView> {
+    return this.replies.retry(id, messageId);
   }
 
   @TicketScoped('id')

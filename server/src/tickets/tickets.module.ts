@@ -6,6 +6,8 @@ import { RoutingModule } from '../routing/routing.module';
 import { SlaModule } from '../sla/sla.module';
 import { TicketStatusService } from './ticket-status.service';
 import { IngestInboundService } from './ingest-inbound.service';
+import { ReplyOutboxService } from './reply-outbox.service';
+import { ReplyOutboxWorker } from './reply-outbox.worker';
 import { ReplyToTicketUseCase } from './reply-to-ticket.use-case';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
@@ -13,7 +15,15 @@ import { TicketsService } from './tickets.service';
 @Module({
   imports: [AuditModule, RealtimeModule, RoutingModule, SlaModule],
   controllers: [TicketsController],
-  providers: [TicketsService, IngestInboundService, ReplyToTicketUseCase, MetaConnector, TicketStatusService],
+  providers: [
+    TicketsService,
+    IngestInboundService,
+    ReplyToTicketUseCase,
+    MetaConnector,
+    TicketStatusService,
+    ReplyOutboxService,
+    ReplyOutboxWorker,
+  ],
   exports: [IngestInboundService],
 })
 export class TicketsModule {}

@@ -77,19 +77,86 @@ export class MetaConnector {
     return { platformMessageId: idIn(answer, 'id') };
   }
 
+  /**
+   * The id of a reply identical to `body` that the account posted to `target` since `since`, if any:
+   * how a retry learns that an earlier try reached Meta before its answer was lost.
+   */
+  async findPostedReply(
+    platform: 'facebook' | 'instagram',
+    account: ConnectorAccount<MetaCredentials>,
+    target: ReplyTarget,
+    body: string,
+    since: Date,
+  ): Promise<string | null> {
+    const token = account.credentials.pageAccessToken;
+    const after = since.getTime() - 60_000;
+    if (target.kind === 'direct') {
+      const recipient = target.hints.recipientId ?? '';
+      const query = new URLSearchParams({
+        user_id: recipient,
+        platform: platform === 'instagram' ? 'instagram' : 'messenger',
+        fields: 'messages.limit(25){id,message,from,created_time}',
+      });
+      const answer = await this.get(
+        account,
+        `${encodeURIComponent(account.externalId)}/conversations?${query}`,
+        token,
+      );
+      const conversations = listOf(answer);
+      const messages = conversations.flatMap((c) => listOf((c as { messages?: unknown }).messages));
+      return matchingId(messages, account.externalId, body, after, 'message');
+    }
+    const edge = platform === 'instagram' ? 'replies' : 'comments';
+    const fields = platform === 'instagram' ? 'id,text,from,timestamp' : 'id,message,from,created_time';
+    const query = new URLSearchParams({ fields, order: 'reverse_chronological', limit: '50' });
+    const answer = await this.get(
+      account,
+      `${encodeURIComponent(target.platformMessageId)}/${edge}?${query}`,
+      token,
+    );
+    return matchingId(
+      listOf(answer),
+      account.externalId,
+      body,
+      after,
+      platform === 'instagram' ? 'text' : 'message',
+    );
+  }
+
+  private async get(
+    account: ConnectorAccount<MetaCredentials>,
+    path: string,
+    accessToken: string,
+  ): Promise<unknown> {
+    return this.request(account, 'GET', path, accessToken);
+  }
+
   private async post(
     account: ConnectorAccount<MetaCredentials>,
     path: string,
     accessToken: string,
     payload: object,
   ): Promise<unknown> {
+    return this.request(account, 'POST', path, accessToken, payload);
+  }
+
+  private async request(
+    account: ConnectorAccount<MetaCredentials>,
+    method: 'GET' | 'POST',
+    path: string,
+    accessToken: string,
+    payload?: object,
+  ): Promise<unknown> {
     const url = `${account.baseUrl}/${path}`;
     let res: Response;
     try {
       res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-        body: JSON.stringify(payload),
+        method,
+        headers: {
+          authorization: `Bearer ${accessToken}`,
+          ...(payload ? { 'content-type': 'application/json' } : {}),
+        },
+        body: payload ? JSON.stringify(payload) : undefined,
         signal: AbortSignal.timeout(15_000),
       });
     } catch (err) {
@@ -113,4 +180,31 @@ function idIn(answer: unknown, field: 'id' | 'message_id'): string {
     throw new PlatformError('transient', `Réponse de Meta sans ${field}`);
   }
   return String(id);
+}
+
+/** `data` of a Graph list answer (or of a nested edge), empty when absent. */
+function listOf(answer: unknown): unknown[] {
+  const data = (answer as { data?: unknown } | null)?.data;
+  return Array.isArray(data) ? (data as unknown[]) : [];
+}
+
+function matchingId(
+  items: unknown[],
+  authorId: string,
+  body: string,
+  after: number,
+  textField: 'message' | 'text',
+): string | null {
+  for (const item of items) {
+    const entry = item as Record<string, unknown>;
+    const from = entry.from as { id?: unknown } | undefined;
+    const when = entry.created_time ?? entry.timestamp;
+    const at = typeof when === 'string' ? Date.parse(when) : Number.NaN;
+    const fromId = typeof from?.id === 'string' || typeof from?.id === 'number' ? String(from.id) : null;
+    if (fromId === authorId && entry[textField] === body && !(at < after)) {
+      const id = entry.id;
+      if (typeof id === 'string' || typeof id === 'number') return String(id);
+    }
+  }
+  return null;
 }
