@@ -33,6 +33,24 @@ export class ChannelAccount {
   })
   status: ChannelAccountStatus;
 
+  /** The platform's base URL for this account (a Mastodon instance); null: the configured default. */
+  @Column({ name: 'base_url', type: 'varchar', length: 300, nullable: true })
+  baseUrl: string | null;
+
+  /** Polling: the platform cursor of the newest item stored, and when to poll next. */
+  @Column({ name: 'poll_cursor', type: 'varchar', length: 200, nullable: true })
+  pollCursor: string | null;
+
+  @Column({ name: 'next_poll_at', type: 'timestamptz', nullable: true })
+  nextPollAt: Date | null;
+
+  /** A poller holds the account until then; an expired hold means that poller died. */
+  @Column({ name: 'poll_claimed_until', type: 'timestamptz', nullable: true })
+  pollClaimedUntil: Date | null;
+
+  @Column({ name: 'last_polled_at', type: 'timestamptz', nullable: true })
+  lastPolledAt: Date | null;
+
   @Column({ name: 'last_webhook_at', type: 'timestamptz', nullable: true })
   lastWebhookAt: Date | null;
 

@@ -22,6 +22,9 @@ export interface AppConfig {
   slaSweepMs: number;
   /** How often queued replies that are due (retries) are sent, in milliseconds. */
   outboxSweepMs: number;
+  /** How often accounts due for a poll are looked for (ms), and the pause between two polls of one account (s). */
+  pollSweepMs: number;
+  pollIntervalSeconds: number;
   /** Run an in-process fake Graph API for replies (offline demo). */
   demoFakePlatform: boolean;
   /** Seed the demo town when the database has no user yet. */

@@ -79,6 +79,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     slaSweepMs: int('SLA_SWEEP_MS', 2000, 100, 60_000),
     outboxSweepMs: int('OUTBOX_SWEEP_MS', 2000, 100, 60_000),
+    pollSweepMs: int('POLL_SWEEP_MS', 5000, 100, 600_000),
+    pollIntervalSeconds: int('POLL_INTERVAL_SECONDS', 60, 5, 86_400),
     demoFakePlatform: bool('DEMO_FAKE_PLATFORM', databaseUrl === null && str('META_GRAPH_URL') === null),
     seedDemo: bool('SEED_DEMO', databaseUrl === null),
     clientDir: str('CLIENT_DIR') ? resolve(str('CLIENT_DIR') as string) : null,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ChannelAccount } from '../channels/channel-account.entity';
 import { PlatformError, type ReplyTarget } from '../channels/connector';
+import { ConnectorRegistry } from '../channels/connector-registry';
 import { decryptCredentials } from '../channels/credentials-cipher';
 import { MetaConnector, type MetaCredentials } from '../channels/meta/meta.connector';
 import { APP_SECRETS, type AppSecrets } from '../config/config.module';
@@ -13,6 +14,11 @@ import { loadMessage, loadTicket } from './ticket-queries';
 import { TicketStatusService } from './ticket-status.service';
 import { Ticket } from './ticket.entity';
 import { toMessageView, toTicketSummary } from './ticket-views';
+
+interface ReplySender {
+  send(): Promise<string>;
+  findPosted(since: Date): Promise<string | null>;
+}
 
 /** After this many tries a reply is marked failed and waits for an agent's retry. */
 export const MAX_SEND_ATTEMPTS = 8;
@@ -37,6 +43,7 @@ export class ReplyOutboxService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_SECRETS) private readonly secrets: AppSecrets,
     private readonly meta: MetaConnector,
+    private readonly connectors: ConnectorRegistry,
     private readonly realtime: RealtimeGateway,
     private readonly sla: SlaClockService,
     private readonly statuses: TicketStatusService,
@@ -60,21 +67,11 @@ export class ReplyOutboxService {
     const reply = await this.db.getRepository(Message).findOneByOrFail({ id: messageId });
     const ticket = await this.db.getRepository(Ticket).findOneByOrFail({ id: reply.ticketId });
     try {
-      const { platform, account, target } = await this.context(reply, ticket);
+      const sender = await this.senderFor(reply, ticket);
       // A copy posted by an earlier try that died before recording it counts as sent.
       const posted =
-        claim.send_attempts > 1
-          ? await this.meta.findPostedReply(
-              platform,
-              account,
-              target,
-              reply.body,
-              new Date(claim.first_attempt_at),
-            )
-          : null;
-      const platformMessageId =
-        posted ?? (await this.meta.sendReply(platform, account, target, reply.body)).platformMessageId;
-      await this.recordSent(reply, ticket, platformMessageId);
+        claim.send_attempts > 1 ? await sender.findPosted(new Date(claim.first_attempt_at)) : null;
+      await this.recordSent(reply, ticket, posted ?? (await sender.send()));
     } catch (err) {
       await this.recordFailure(reply, claim.send_attempts, err);
     }
@@ -91,11 +88,7 @@ export class ReplyOutboxService {
     await this.deliver(messageId);
   }
 
-  private async context(reply: Message, ticket: Ticket) {
-    const platform = ticket.platform;
-    if (platform !== 'facebook' && platform !== 'instagram') {
-      throw new PlatformError('rejected', `Les réponses sur ${platform} ne sont pas encore prises en charge`);
-    }
+  private async senderFor(reply: Message, ticket: Ticket): Promise<ReplySender> {
     const inbound = await this.db.getRepository(Message).findOneByOrFail({
       channelAccountId: reply.channelAccountId ?? '',
       platformMessageId: reply.platformParentId ?? '',
@@ -108,17 +101,35 @@ export class ReplyOutboxService {
       .getOneOrFail();
     if (!row.credentialsEncrypted)
       throw new PlatformError('auth', 'Compte non connecté : aucun jeton d’accès');
-    const credentials = decryptCredentials<MetaCredentials>(
-      row.credentialsEncrypted,
-      this.secrets.credentialsKey,
-    );
+    const credentials: unknown = decryptCredentials(row.credentialsEncrypted, this.secrets.credentialsKey);
     const target: ReplyTarget = {
       platformMessageId: inbound.platformMessageId ?? '',
       kind: inbound.kind,
       hints: inbound.replyHints ?? {},
       sentAt: inbound.sentAt,
     };
-    return { platform, account: this.meta.account(row.externalId, credentials), target };
+    const platform = ticket.platform;
+    if (platform === 'facebook' || platform === 'instagram') {
+      const account = this.meta.account(row.externalId, credentials as MetaCredentials);
+      return {
+        send: async () =>
+          (await this.meta.sendReply(platform, account, target, reply.body)).platformMessageId,
+        findPosted: (since) => this.meta.findPostedReply(platform, account, target, reply.body, since),
+      };
+    }
+    const connector = this.connectors.get(platform);
+    if (!connector || !row.baseUrl) {
+      throw new PlatformError(
+        'rejected',
+        `Les réponses sur ${platform} ne sont pas prises en charge pour ce compte`,
+      );
+    }
+    const account = { externalId: row.externalId, credentials, baseUrl: row.baseUrl };
+    return {
+      send: async () => (await connector.sendReply(account, target, reply.body)).platformMessageId,
+      // Mastodon deduplicates by the Idempotency-Key the connector sends; X offers no lookup.
+      findPosted: () => Promise.resolve(null),
+    };
   }
 
   /** Marks the reply sent: it stops the response clocks, and a new ticket becomes open. */

@@ -46,11 +46,10 @@ export class ReplyToTicketUseCase {
     if (!target?.platformMessageId || !target.channelAccountId) {
       throw new DomainError('conflict', 'Ce ticket n’a pas de message auquel répondre sur la plateforme');
     }
-    const platform = ticket.platform;
-    if (platform !== 'facebook' && platform !== 'instagram') {
+    if (ticket.platform === 'open311') {
       throw new DomainError(
         'unprocessable',
-        `Les réponses sur ${platform} ne sont pas encore prises en charge`,
+        'Les demandes Open311 se suivent par leur statut, pas par une réponse',
       );
     }
     const replyTarget = {

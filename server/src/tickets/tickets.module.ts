@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { ConnectorRegistry } from '../channels/connector-registry';
 import { MetaConnector } from '../channels/meta/meta.connector';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { RoutingModule } from '../routing/routing.module';
@@ -23,7 +24,8 @@ import { TicketsService } from './tickets.service';
     TicketStatusService,
     ReplyOutboxService,
     ReplyOutboxWorker,
+    ConnectorRegistry,
   ],
-  exports: [IngestInboundService],
+  exports: [IngestInboundService, ConnectorRegistry],
 })
 export class TicketsModule {}
