@@ -8,8 +8,8 @@ import { XConnector } from './x/x.connector';
 @Injectable()
 export class ConnectorRegistry {
   private readonly connectors = new Map<Platform, ChannelConnector<unknown>>([
-    ['mastodon', new MastodonConnector() as ChannelConnector<unknown>],
-    ['x', new XConnector() as ChannelConnector<unknown>],
+    ['mastodon', new MastodonConnector()],
+    ['x', new XConnector()],
   ]);
 
   get(platform: Platform): ChannelConnector<unknown> | null {
