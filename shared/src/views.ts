@@ -123,3 +123,19 @@ export interface UpdateTicketRequest {
   priority?: TicketPriority;
   serviceId?: string;
 }
+
+/** A connected account as admins see it: health, never its tokens. */
+export interface ChannelAccountView {
+  id: string;
+  platform: Platform;
+  externalId: string;
+  name: string;
+  baseUrl: string | null;
+  status: 'active' | 'paused';
+  hasCredentials: boolean;
+  lastWebhookAt: IsoDate | null;
+  lastPolledAt: IsoDate | null;
+  nextPollAt: IsoDate | null;
+  lastError: string | null;
+  createdAt: IsoDate;
+}

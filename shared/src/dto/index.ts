@@ -3,3 +3,4 @@ export * from './create-reply.dto.js';
 export * from './list-tickets.query.js';
 export * from './sla-policy.dto.js';
 export * from './update-ticket.dto.js';
+export * from './channel-account.dto.js';
