@@ -29,6 +29,13 @@ export interface AppConfig {
   demoFakePlatform: boolean;
   /** Seed the demo town when the database has no user yet. */
   seedDemo: boolean;
+  /** The public Open311 GeoReport v2 API: keys that may post requests, and per-address limits. */
+  open311: {
+    /** Empty: every POST is refused (403). */
+    apiKeys: string[];
+    postRateLimit: { limit: number; windowSeconds: number };
+    getRateLimit: { limit: number; windowSeconds: number };
+  };
   /** Where the built client lives; served on the same port as the API. */
   clientDir: string | null;
 }

@@ -57,6 +57,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(`META_GRAPH_VERSION must look like v23.0 (got "${graphVersion}")`);
   }
 
+  const open311ApiKeys = (str('OPEN311_API_KEYS') ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
+  if (open311ApiKeys.some((k) => k.length < 16)) {
+    problems.push('OPEN311_API_KEYS: each key must be at least 16 characters long');
+  }
+
   const config: AppConfig = {
     nodeEnv,
     port: int('PORT', 3000, 0, 65535),
@@ -83,6 +91,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     pollIntervalSeconds: int('POLL_INTERVAL_SECONDS', 60, 5, 86_400),
     demoFakePlatform: bool('DEMO_FAKE_PLATFORM', databaseUrl === null && str('META_GRAPH_URL') === null),
     seedDemo: bool('SEED_DEMO', databaseUrl === null),
+    open311: {
+      apiKeys: open311ApiKeys,
+      postRateLimit: {
+        limit: int('OPEN311_POST_RATE_LIMIT', 30, 1, 100_000),
+        windowSeconds: int('OPEN311_POST_RATE_WINDOW_SECONDS', 600, 1, 86_400),
+      },
+      getRateLimit: {
+        limit: int('OPEN311_GET_RATE_LIMIT', 300, 1, 100_000),
+        windowSeconds: int('OPEN311_GET_RATE_WINDOW_SECONDS', 60, 1, 86_400),
+      },
+    },
     clientDir: str('CLIENT_DIR') ? resolve(str('CLIENT_DIR') as string) : null,
   };
   if (problems.length > 0) throw new ConfigError(problems);
