@@ -9,7 +9,16 @@ import {
 import { APP_SECRETS, type AppSecrets } from '../src/config/config.module';
 import { Message } from '../src/tickets/message.entity';
 import { Ticket } from '../src/tickets/ticket.entity';
-import { api, login, makeTown, makeUser } from './factories';
+import {
+  api,
+  feedDelivery,
+  login,
+  makePageAccount,
+  makeTown,
+  makeUser,
+  PAGE_ID,
+  postMetaWebhook,
+} from './factories';
 import { startTestApp, type TestApp } from './test-app';
 
 const TOWN = '1001';
@@ -151,5 +160,75 @@ describe('Polling a Mastodon account', () => {
       visibility: 'direct',
       status: expect.stringContaining('@citoyen31@piaille.example') as unknown,
     });
+  });
+});
+
+describe('Polling a Facebook Page (webhooks dropped)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ POLL_SWEEP_MS: '600000' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  beforeEach(async () => {
+    await t.reset();
+    await makeTown(t.db);
+    await makePageAccount(t);
+  });
+
+  const poll = async () => {
+    await t.db.query('UPDATE channel_accounts SET next_poll_at = now()');
+    return t.app.get(ChannelPollService).pollDue();
+  };
+
+  it('catches up comments whose webhooks never came, across pages, storing each once', async () => {
+    const post = `${PAGE_ID}_8001`;
+    t.graph.addCitizenComment({
+      id: '8001_1',
+      postId: post,
+      parentId: null,
+      message: 'Nid de poule rue Neuve',
+      from: { id: '501', name: 'Lucie' },
+    });
+    t.graph.addCitizenComment({
+      id: '8001_2',
+      postId: post,
+      parentId: '8001_1',
+      message: 'Toujours là ce matin',
+      from: { id: '502', name: 'Hugo' },
+    });
+    // This one also came by webhook: stored once whichever way arrives first.
+    await postMetaWebhook(
+      t,
+      feedDelivery([{ commentId: '8001_3', postId: post, message: 'Poubelles renversées' }]),
+    );
+    t.graph.addCitizenComment({
+      id: '8001_3',
+      postId: post,
+      parentId: null,
+      message: 'Poubelles renversées',
+      from: { id: '503', name: 'Léa' },
+    });
+    for (let i = 0; i < 130; i++) {
+      t.graph.addCitizenComment({
+        id: `8002_${i}`,
+        postId: `${PAGE_ID}_8002`,
+        parentId: null,
+        message: `Commentaire ${i} sur le marché`,
+        from: { id: `6${i}`, name: `Habitant ${i}` },
+      });
+    }
+    await poll();
+    expect(await t.db.getRepository(Message).countBy({ direction: 'inbound' })).toBe(133);
+    // The reply joined the ticket of the comment it answers.
+    const first = await t.db.getRepository(Message).findOneByOrFail({ platformMessageId: '8001_1' });
+    const reply = await t.db.getRepository(Message).findOneByOrFail({ platformMessageId: '8001_2' });
+    expect(reply.ticketId).toBe(first.ticketId);
+    const account = await t.db.getRepository(ChannelAccount).findOneByOrFail({ platform: 'facebook' });
+    expect(account.pollCursor).toMatch(/^\d+$/);
+    expect(account.lastError).toBeNull();
+    await poll();
+    expect(await t.db.getRepository(Message).countBy({ direction: 'inbound' })).toBe(133);
   });
 });

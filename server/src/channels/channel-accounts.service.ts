@@ -140,7 +140,7 @@ export class ChannelAccountsService {
 
   private checkCredentials(platform: Platform, credentials: Record<string, unknown>): void {
     const details = REQUIRED_CREDENTIALS[platform]
-      .filter((key) => typeof credentials[key] !== 'string' || (credentials[key]).trim() === '')
+      .filter((key) => typeof credentials[key] !== 'string' || credentials[key].trim() === '')
       .map((key) => `credentials.${key}: required for ${platform}`);
     for (const [key, value] of Object.entries(credentials)) {
       if (typeof value !== 'string') details.push(`credentials.${key}: must be a string`);

@@ -6,7 +6,8 @@ import { APP_CONFIG, APP_SECRETS, type AppSecrets } from '../config/config.modul
 import { IngestInboundService } from '../tickets/ingest-inbound.service';
 import { ChannelAccount } from './channel-account.entity';
 import { ConnectorRegistry } from './connector-registry';
-import { PlatformError } from './connector';
+import { PlatformError, type FetchResult } from './connector';
+import { MetaConnector, type MetaCredentials } from './meta/meta.connector';
 import { decryptCredentials } from './credentials-cipher';
 
 const CLAIM_SECONDS = 300;
@@ -26,6 +27,7 @@ export class ChannelPollService {
     @Inject(APP_SECRETS) private readonly secrets: AppSecrets,
     private readonly connectors: ConnectorRegistry,
     private readonly ingest: IngestInboundService,
+    private readonly meta: MetaConnector,
   ) {}
 
   /** Polls every account that is due; returns how many were polled. */
@@ -39,7 +41,7 @@ export class ChannelPollService {
              AND (poll_claimed_until IS NULL OR poll_claimed_until < now())
            ORDER BY next_poll_at NULLS FIRST LIMIT 10 FOR UPDATE SKIP LOCKED)
         RETURNING id`,
-      [CLAIM_SECONDS, this.connectors.pollable],
+      [CLAIM_SECONDS, [...this.connectors.pollable, 'facebook']],
     );
     const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as Array<{
       id: string;
@@ -58,17 +60,26 @@ export class ChannelPollService {
     const connector = this.connectors.get(account.platform);
     const repo = this.db.getRepository(ChannelAccount);
     try {
-      if (!connector || !account.credentialsEncrypted || !account.baseUrl) {
-        throw new PlatformError('auth', 'Compte incomplet : jeton ou adresse du serveur manquant');
-      }
+      if (!account.credentialsEncrypted)
+        throw new PlatformError('auth', 'Compte non connecté : aucun jeton d’accès');
       const credentials: unknown = decryptCredentials(
         account.credentialsEncrypted,
         this.secrets.credentialsKey,
       );
-      const { events, cursor } = await connector.fetchSince(
-        { externalId: account.externalId, credentials, baseUrl: account.baseUrl },
-        account.pollCursor,
-      );
+      let fetched: FetchResult;
+      if (account.platform === 'facebook') {
+        const meta = this.meta.account(account.externalId, credentials as MetaCredentials);
+        fetched = await this.meta.fetchPageComments(meta, account.pollCursor);
+      } else {
+        if (!connector || !account.baseUrl) {
+          throw new PlatformError('auth', 'Compte incomplet : adresse du serveur manquante');
+        }
+        fetched = await connector.fetchSince(
+          { externalId: account.externalId, credentials, baseUrl: account.baseUrl },
+          account.pollCursor,
+        );
+      }
+      const { events, cursor } = fetched;
       const now = new Date();
       for (const event of events) await this.ingest.ingest(event, now);
       await repo.update(

@@ -15,6 +15,16 @@ export interface FakeGraphComment {
   createdTime: string;
 }
 
+/** A citizen's comment on one of the page's posts, as the Graph API lists it. */
+export interface FakeCitizenComment {
+  id: string;
+  postId: string;
+  parentId: string | null;
+  message: string;
+  from: { id: string; name: string };
+  createdTime: string;
+}
+
 export interface FakeGraphFailure {
   status: number;
   body: unknown;
@@ -44,9 +54,24 @@ export class FakeMetaGraphServer {
     for (let i = 0; i < count; i++) this.failures.push(failure);
   }
 
+  /** Comments citizens wrote (listed by `GET /{post-id}/comments`), e.g. ones whose webhook was dropped. */
+  readonly citizenComments: FakeCitizenComment[] = [];
+  /** The page's posts, newest last. */
+  readonly posts: Array<{ id: string; createdTime: string }> = [];
+
   reset(): void {
     this.comments.length = 0;
     this.failures.length = 0;
+    this.citizenComments.length = 0;
+    this.posts.length = 0;
+  }
+
+  /** A comment that exists on Meta without any webhook having told Guichet. */
+  addCitizenComment(comment: Omit<FakeCitizenComment, 'createdTime'> & { createdTime?: string }): void {
+    if (!this.posts.some((p) => p.id === comment.postId)) {
+      this.posts.push({ id: comment.postId, createdTime: new Date().toISOString() });
+    }
+    this.citizenComments.push({ ...comment, createdTime: comment.createdTime ?? new Date().toISOString() });
   }
 
   async start(port = 0): Promise<string> {
@@ -124,11 +149,45 @@ export class FakeMetaGraphServer {
     send(200, edge === 'messages' ? { recipient_id: recipientId, message_id: id } : { id });
   }
 
-  /** `GET /{id}/comments|replies` and `GET /{account}/conversations?user_id=`: what was posted. */
+  /**
+   * `GET /{page}/posts`, `GET /{post-or-comment}/comments|replies` (with `limit`/`after` paging and a
+   * `paging.next` URL while more remain) and `GET /{account}/conversations?user_id=`.
+   */
   private list(url: URL): [number, unknown] {
-    const edge = /^\/v\d+\.\d+\/([^/]+)\/(comments|replies|conversations)$/.exec(url.pathname);
+    const edge = /^\/v\d+\.\d+\/([^/]+)\/(posts|comments|replies|conversations)$/.exec(url.pathname);
     if (!edge) return [404, graphError('Unknown path', 100, 'GraphMethodException')];
     const [, id, kind] = edge as unknown as [string, string, string];
+    const page = <T>(items: T[]): [number, unknown] => {
+      const limit = Math.min(Number(url.searchParams.get('limit') ?? 25) || 25, 100);
+      const after = Number(url.searchParams.get('after') ?? 0) || 0;
+      const slice = items.slice(after, after + limit);
+      const more = after + limit < items.length;
+      const next = new URL(url.toString().replace('http://x', this.url));
+      next.searchParams.set('after', String(after + limit));
+      // Graph's last page has no `next` (its cursors may remain).
+      const paging = {
+        cursors: { before: String(after), after: String(after + limit) },
+        ...(more ? { next: next.toString() } : {}),
+      };
+      return [200, { data: slice, paging }];
+    };
+    if (kind === 'posts') {
+      return page([...this.posts].reverse().map((p) => ({ id: p.id, created_time: p.createdTime })));
+    }
+    const decoded = decodeURIComponent(id);
+    if (kind === 'comments' && this.posts.some((p) => p.id === decoded)) {
+      const citizen = this.citizenComments
+        .filter((c) => c.postId === decoded)
+        .map((c) => ({
+          id: c.id,
+          message: c.message,
+          from: c.from,
+          created_time: c.createdTime,
+          ...(c.parentId ? { parent: { id: c.parentId } } : {}),
+        }));
+      const ordered = url.searchParams.get('order') === 'reverse_chronological' ? citizen.reverse() : citizen;
+      return page(ordered);
+    }
     const item = (c: FakeGraphComment) => ({
       id: c.id,
       message: c.message,

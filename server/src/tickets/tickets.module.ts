@@ -26,6 +26,6 @@ import { TicketsService } from './tickets.service';
     ReplyOutboxWorker,
     ConnectorRegistry,
   ],
-  exports: [IngestInboundService, ConnectorRegistry],
+  exports: [IngestInboundService, ConnectorRegistry, MetaConnector],
 })
 export class TicketsModule {}

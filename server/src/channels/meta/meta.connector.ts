@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { PlatformError, type ConnectorAccount, type ReplyTarget } from '../connector';
+import { PlatformError, type ConnectorAccount, type FetchResult, type ReplyTarget } from '../connector';
+import type { InboundEvent } from '../inbound-event';
+import { normalizeFeedChange } from './meta-feed.normalizer';
+import { idOf, isObject, metaTime, type Json } from './meta-json';
 import { metaPlatformError } from './meta-errors';
 
 export interface MetaCredentials {
@@ -123,12 +126,98 @@ export class MetaConnector {
     );
   }
 
+  /**
+   * Page comments written since `cursor` (unix seconds of the newest seen; null: the last 24 hours),
+   * read from the page's recent posts, following `paging.next` until it is absent. Catches what
+   * webhooks missed; ingestion stores each comment once whichever way it came.
+   */
+  async fetchPageComments(
+    account: ConnectorAccount<MetaCredentials>,
+    cursor: string | null,
+    now = new Date(),
+  ): Promise<FetchResult> {
+    const token = account.credentials.pageAccessToken;
+    const since = cursor && /^\d+$/.test(cursor) ? Number(cursor) * 1000 : now.getTime() - 24 * 3600 * 1000;
+    const posts = await this.getPage(
+      account,
+      `${encodeURIComponent(account.externalId)}/posts?fields=id,created_time&limit=25`,
+      token,
+    );
+    const events: InboundEvent[] = [];
+    let newest = since;
+    for (const post of posts.slice(0, 25)) {
+      const postId = idOf((post as Json).id);
+      if (!postId) continue;
+      const fields = 'id,message,from,created_time,parent{id},permalink_url';
+      const comments = await this.getAll(
+        account,
+        `${encodeURIComponent(postId)}/comments?filter=stream&order=chronological&limit=100&fields=${encodeURIComponent(fields)}`,
+        token,
+      );
+      for (const raw of comments) {
+        const comment = raw as Json;
+        const at = metaTime(comment.created_time, now);
+        if (at.getTime() < since) continue;
+        const parent = isObject(comment.parent) ? idOf(comment.parent.id) : null;
+        // The same shape as a webhook's feed change, so one normaliser serves both.
+        const event = normalizeFeedChange(
+          account.externalId,
+          {
+            item: 'comment',
+            verb: 'add',
+            comment_id: comment.id,
+            post_id: postId,
+            parent_id: parent ?? postId,
+            from: comment.from,
+            message: comment.message,
+            created_time: at.toISOString(),
+            post: { permalink_url: comment.permalink_url },
+          },
+          now,
+          { polled: comment },
+        );
+        if (event) events.push(event);
+        newest = Math.max(newest, at.getTime());
+      }
+    }
+    events.sort((a, b) =>
+      a.type === 'message' && b.type === 'message' ? a.sentAt.getTime() - b.sentAt.getTime() : 0,
+    );
+    return { events, cursor: String(Math.floor(newest / 1000)) };
+  }
+
+  /** Every item of a Graph list, following `paging.next` (only on the same host) until it is absent. */
+  private async getAll(
+    account: ConnectorAccount<MetaCredentials>,
+    path: string,
+    token: string,
+  ): Promise<unknown[]> {
+    const items: unknown[] = [];
+    let next: string | null = `${account.baseUrl}/${path}`;
+    for (let pages = 0; next && pages < 50; pages++) {
+      const answer = await this.request(account, 'GET', next, token);
+      items.push(...listOf(answer));
+      const link = (answer as { paging?: { next?: unknown } } | null)?.paging?.next;
+      next =
+        typeof link === 'string' && new URL(link).origin === new URL(account.baseUrl).origin ? link : null;
+    }
+    return items;
+  }
+
+  private async getPage(
+    account: ConnectorAccount<MetaCredentials>,
+    path: string,
+    token: string,
+  ): Promise<unknown[]> {
+    return listOf(await this.request(account, 'GET', `${account.baseUrl}/${path}`, token));
+  }
+
   private async get(
     account: ConnectorAccount<MetaCredentials>,
     path: string,
     accessToken: string,
   ): Promise<unknown> {
-    return this.request(account, 'GET', path, accessToken);
+    return this.request(account, 'GET', `${account.baseUrl}/${path}`, accessToken);
   }
 
   private async post(
@@ -137,17 +226,16 @@ export class MetaConnector {
     accessToken: string,
     payload: object,
   ): Promise<unknown> {
-    return this.request(account, 'POST', path, accessToken, payload);
+    return this.request(account, 'POST', `${account.baseUrl}/${path}`, accessToken, payload);
   }
 
   private async request(
-    account: ConnectorAccount<MetaCredentials>,
+    _account: ConnectorAccount<MetaCredentials>,
     method: 'GET' | 'POST',
-    path: string,
+    url: string,
     accessToken: string,
     payload?: object,
   ): Promise<unknown> {
-    const url = `${account.baseUrl}/${path}`;
     let res: Response;
     try {
       res = await fetch(url, {
