@@ -9,6 +9,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import type { DataSource } from 'typeorm';
 import { HealthController } from './health/health.controller';
 import { NotificationsModule } from './notifications/notifications.module';
+import { Open311Module } from './open311/open311.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { ServicesModule } from './services/services.module';
 import { SlaModule } from './sla/sla.module';
@@ -35,6 +36,7 @@ export class AppModule {
         NotificationsModule,
         SlaModule,
         ServicesModule,
+        Open311Module,
       ],
       controllers: [HealthController],
     };

@@ -63,6 +63,8 @@ export async function createGuichetApp(
     configureApp(app, config);
     // Live events across instances need a real server's LISTEN/NOTIFY; the embedded one is single-instance.
     const pubSub = database.embedded ? null : new Pool({ connectionString: database.url, max: 2 });
+    // An idle client dropped by the server (restart, database dropped) must not crash the process.
+    pubSub?.on('error', (err) => logger.warn(`socket.io adapter connection lost: ${err.message}`));
     if (pubSub) app.useWebSocketAdapter(new PostgresIoAdapter(app, pubSub));
     await app.init();
     return {
@@ -84,7 +86,8 @@ export async function createGuichetApp(
 }
 
 function configureApp(app: NestExpressApplication, config: AppConfig): void {
-  app.setGlobalPrefix('api');
+  // Open311 clients expect GeoReport v2 at /open311/v2/…, not under /api.
+  app.setGlobalPrefix('api', { exclude: ['open311/{*path}'] });
   app.useBodyParser('json', { limit: '1mb' });
   app.use(cookieParser());
   app.disable('x-powered-by');
@@ -109,7 +112,8 @@ function serveClient(app: NestExpressApplication, clientDir: string): void {
       req.method !== 'GET' ||
       req.path.startsWith('/api/') ||
       req.path === '/api' ||
-      req.path.startsWith('/socket.io')
+      req.path.startsWith('/socket.io') ||
+      req.path.startsWith('/open311/')
     ) {
       return next();
     }

@@ -98,7 +98,15 @@ export async function startTestApp(
     async reset() {
       graph.reset();
       const tables = db.entityMetadatas.map((m) => `"${m.tableName}"`).join(', ');
-      await db.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+      // The background workers may hold row locks: a deadlock here is retried, not a failure.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await db.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+          return;
+        } catch (err) {
+          if ((err as { code?: string }).code !== '40P01' || attempt >= 5) throw err;
+        }
+      }
     },
     async close(options = {}) {
       await guichet.close();

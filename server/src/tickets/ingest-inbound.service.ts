@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { InboundChange, InboundEvent, InboundMessage } from '../channels/inbound-event';
 import { ChannelAccount } from '../channels/channel-account.entity';
 import { RealtimeGateway } from '../realtime/realtime.gateway';
-import { RoutingService } from '../routing/routing.service';
+import { RoutingService, type RoutingDecision } from '../routing/routing.service';
 import { SlaClockService } from '../sla/sla-clock.service';
 import { TicketStatusService } from './ticket-status.service';
 import { Message } from './message.entity';
@@ -47,7 +47,15 @@ export class IngestInboundService {
     private readonly statuses: TicketStatusService,
   ) {}
 
-  async ingest(event: InboundEvent, receivedAt: Date = new Date()): Promise<IngestOutcome> {
+  /**
+   * `route` fixes the service instead of routing by content (a citizen who chose the service, as
+   * Open311 requests do); it applies only when the message opens a new ticket.
+   */
+  async ingest(
+    event: InboundEvent,
+    receivedAt: Date = new Date(),
+    route?: RoutingDecision,
+  ): Promise<IngestOutcome> {
     const account = await this.db.getRepository(ChannelAccount).findOne({
       where: { platform: event.platform, externalId: event.accountExternalId },
     });
@@ -56,7 +64,7 @@ export class IngestInboundService {
       return { outcome: 'ignored', ticketId: null, messageId: null };
     }
     return event.type === 'message'
-      ? this.ingestMessage(account, event, receivedAt)
+      ? this.ingestMessage(account, event, receivedAt, route)
       : this.applyChange(account, event);
   }
 
@@ -64,6 +72,7 @@ export class IngestInboundService {
     account: ChannelAccount,
     event: InboundMessage,
     receivedAt: Date,
+    route: RoutingDecision | undefined,
   ): Promise<IngestOutcome> {
     let result: { outcome: 'created' | 'appended'; ticket: Ticket; message: Message };
     try {
@@ -77,7 +86,7 @@ export class IngestInboundService {
         const open =
           (await this.openTicketOfThread(manager, account.id, event.threadKey)) ??
           (await this.openTicketOfParent(manager, account.id, event.platformParentId));
-        const ticket = open ?? (await this.openTicket(manager, account, event, contactId, receivedAt));
+        const ticket = open ?? (await this.openTicket(manager, account, event, contactId, receivedAt, route));
         const inserted = await manager
           .createQueryBuilder()
           .insert()
@@ -200,8 +209,9 @@ export class IngestInboundService {
     event: InboundMessage,
     contactId: string | null,
     receivedAt: Date,
+    route: RoutingDecision | undefined,
   ): Promise<Ticket> {
-    const decision = await this.routing.route(manager, event.body);
+    const decision = route ?? (await this.routing.route(manager, event.body));
     const createdAt = receivedAt;
     const ticket = manager.create(Ticket, {
       subject: subjectOf(event.body),
