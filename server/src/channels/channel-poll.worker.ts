@@ -1,10 +1,5 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask } from '../common/periodic-task';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ChannelPollService } from './channel-poll.service';
@@ -12,28 +7,17 @@ import { ChannelPollService } from './channel-poll.service';
 /** Runs the polls that are due; at start it catches up on what arrived while the app was down. */
 @Injectable()
 export class ChannelPollWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('ChannelPollWorker');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly periodic: PeriodicTask;
 
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly polls: ChannelPollService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.polls
-        .pollDue()
-        .then(() => undefined)
-        .catch((err: unknown) => this.logger.error(err))
-        .finally(() => (this.running = null));
-    }, this.config.pollSweepMs);
+  constructor(@Inject(APP_CONFIG) config: AppConfig, polls: ChannelPollService) {
+    this.periodic = new PeriodicTask('ChannelPollWorker', config.pollSweepMs, () => polls.pollDue());
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    this.periodic.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.periodic.stop();
   }
 }

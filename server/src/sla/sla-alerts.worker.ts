@@ -1,10 +1,5 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask } from '../common/periodic-task';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SlaClockKind, SlaEvent } from '@guichet/shared';
 import { DataSource } from 'typeorm';
@@ -38,30 +33,23 @@ const KIND_LABEL: Record<SlaClockKind, string> = {
  */
 @Injectable()
 export class SlaAlertsWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('SlaAlertsWorker');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly periodic: PeriodicTask;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly realtime: RealtimeGateway,
     private readonly notifications: NotificationsService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.sweep()
-        .then(() => undefined)
-        .catch((err: unknown) => this.logger.error(err))
-        .finally(() => (this.running = null));
-    }, this.config.slaSweepMs);
+  ) {
+    this.periodic = new PeriodicTask('SlaAlertsWorker', config.slaSweepMs, () => this.sweep());
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    this.periodic.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** One pass: claims and pushes what is due now. Returns how many warnings and breaches fired. */

@@ -1,0 +1,35 @@
+import { Logger } from '@nestjs/common';
+
+/**
+ * Runs `task` every `periodMs`, never two runs at once; `stop` waits for the run in progress. The
+ * background workers (SLA alerts, outbox, polling) share it; each keeps its work durable in PostgreSQL.
+ */
+export class PeriodicTask {
+  private readonly logger: Logger;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    name: string,
+    private readonly periodMs: number,
+    private readonly task: () => Promise<unknown>,
+  ) {
+    this.logger = new Logger(name);
+  }
+
+  start(): void {
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.task()
+        .then(() => undefined)
+        .catch((err: unknown) => this.logger.error(err))
+        .finally(() => (this.running = null));
+    }, this.periodMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}
