@@ -1,12 +1,9 @@
 import { PlatformError } from '../connector';
-import { parseJsonKeepingBigIds } from '../parse-json-ids';
+import { platformFetch, plainTextOr, retryAfterHeaderMs, type PlatformResponse } from '../platform-http';
 
-export interface MastodonResponse {
-  status: number;
-  headers: Headers;
-  /** The parsed body; null when empty or not JSON. */
-  json: unknown;
-}
+export { parseJsonOrNull, plainTextOr, retryAfterHeaderMs } from '../platform-http';
+
+export type MastodonResponse = PlatformResponse;
 
 export interface MastodonRequest {
   method: 'GET' | 'POST';
@@ -22,29 +19,11 @@ export interface MastodonRequest {
  * One call to a Mastodon instance: a 2xx answer, or a PlatformError saying what Guichet should do
  * (retry later, reconnect the account, or give up with the instance's own message).
  */
-export async function mastodonFetch(req: MastodonRequest): Promise<MastodonResponse> {
-  let res: Response;
-  let text: string;
-  try {
-    res = await fetch(req.url, {
-      method: req.method,
-      headers: {
-        authorization: `Bearer ${req.accessToken}`,
-        accept: 'application/json',
-        ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...req.headers,
-      },
-      body: req.body !== undefined ? JSON.stringify(req.body) : undefined,
-      signal: AbortSignal.timeout(req.timeoutMs),
-    });
-    text = await res.text();
-  } catch (err) {
-    const reason = (err as Error).name === 'TimeoutError' ? 'délai dépassé' : (err as Error).message;
-    throw new PlatformError('transient', `Instance Mastodon injoignable : ${reason}`);
-  }
-  const json = parseJsonOrNull(text);
-  if (res.ok) return { status: res.status, headers: res.headers, json };
-  throw mastodonError(res.status, res.headers, json, text, req.now());
+export function mastodonFetch(req: MastodonRequest): Promise<MastodonResponse> {
+  return platformFetch(
+    { ...req, token: req.accessToken, platformName: 'Instance Mastodon' },
+    (status, headers, json, text) => mastodonError(status, headers, json, text, req.now()),
+  );
 }
 
 /** Maps a non-2xx answer to a PlatformError; the message is Mastodon's `error` when it sent one. */
@@ -79,13 +58,6 @@ export function mastodonRetryAfterMs(headers: Headers, now: number): number | un
   return retryAfterHeaderMs(headers.get('retry-after'), now);
 }
 
-export function retryAfterHeaderMs(value: string | null, now: number): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
 /**
  * The `rel` targets of a Link header: `<https://…?max_id=1>; rel="next", <https://…?min_id=2>; rel="prev"`.
  */
@@ -107,19 +79,4 @@ export function linkParam(url: string | undefined, name: string): string | null 
   } catch {
     return null;
   }
-}
-
-export function parseJsonOrNull(text: string): unknown {
-  if (text.trim() === '') return null;
-  try {
-    return parseJsonKeepingBigIds(text);
-  } catch {
-    return null;
-  }
-}
-
-/** A short plain-text body (`Too Many Requests`) is the platform's message; HTML error pages are not. */
-export function plainTextOr(text: string, status: number): string {
-  const t = text.trim();
-  return t !== '' && t.length <= 200 && !t.startsWith('<') && !t.startsWith('{') ? t : `HTTP ${status}`;
 }

@@ -1,12 +1,7 @@
 import { PlatformError } from '../connector';
-import { parseJsonKeepingBigIds } from '../parse-json-ids';
+import { platformFetch, plainTextOr, retryAfterHeaderMs, type PlatformResponse } from '../platform-http';
 
-export interface XResponse {
-  status: number;
-  headers: Headers;
-  /** The parsed body; null when empty or not JSON. */
-  json: unknown;
-}
+export type XResponse = PlatformResponse;
 
 export interface XRequest {
   method: 'GET' | 'POST';
@@ -19,29 +14,11 @@ export interface XRequest {
 }
 
 /** One call to the X API v2: a 2xx answer, or a PlatformError saying what Guichet should do. */
-export async function xFetch(req: XRequest): Promise<XResponse> {
-  let res: Response;
-  let text: string;
-  try {
-    res = await fetch(req.url, {
-      method: req.method,
-      headers: {
-        authorization: `Bearer ${req.token}`,
-        accept: 'application/json',
-        ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      body: req.body !== undefined ? JSON.stringify(req.body) : undefined,
-      signal: AbortSignal.timeout(req.timeoutMs),
-    });
-    text = await res.text();
-  } catch (err) {
-    const reason = (err as Error).name === 'TimeoutError' ? 'délai dépassé' : (err as Error).message;
-    throw new PlatformError('transient', `X injoignable : ${reason}`);
-  }
-  // X's 429 (and some proxies' errors) are plain text: never assume JSON.
-  const json = parseJsonOrNull(text);
-  if (res.ok) return { status: res.status, headers: res.headers, json };
-  throw xError(res.status, res.headers, json, text, req.now());
+export function xFetch(req: XRequest): Promise<XResponse> {
+  // X's 429 (and some proxies' errors) are plain text: platformFetch never assumes JSON.
+  return platformFetch({ ...req, platformName: 'X' }, (status, headers, json, text) =>
+    xError(status, headers, json, text, req.now()),
+  );
 }
 
 /** Maps a non-2xx answer to a PlatformError carrying X's own `detail`/`title`. */
@@ -79,11 +56,7 @@ export function xRetryAfterMs(headers: Headers, now: number): number | undefined
   const reset =
     (daily ? epochSeconds('x-user-limit-24hour-reset') : null) ?? epochSeconds('x-rate-limit-reset');
   if (reset !== null) return Math.max(0, reset - now);
-  const retryAfter = headers.get('retry-after')?.trim();
-  if (!retryAfter) return undefined;
-  if (/^\d+$/.test(retryAfter)) return Number(retryAfter) * 1000;
-  const at = Date.parse(retryAfter);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+  return retryAfterHeaderMs(headers.get('retry-after'), now);
 }
 
 /** `detail` (or `title`), plus the first entry of `errors` when it says more (400 Invalid Request). */
@@ -99,19 +72,4 @@ export function xErrorMessage(json: unknown): string | null {
       : null;
   if (base && extra && extra !== base) return `${base} — ${extra}`;
   return base ?? extra;
-}
-
-function parseJsonOrNull(text: string): unknown {
-  if (text.trim() === '') return null;
-  try {
-    return parseJsonKeepingBigIds(text);
-  } catch {
-    return null;
-  }
-}
-
-/** A short plain-text body (`Too Many Requests`) is X's message; HTML error pages are not. */
-function plainTextOr(text: string, status: number): string {
-  const t = text.trim();
-  return t !== '' && t.length <= 200 && !t.startsWith('<') && !t.startsWith('{') ? t : `HTTP ${status}`;
 }
