@@ -9,6 +9,8 @@ import { NotFoundPage } from './routes/NotFoundPage';
 import { RequireAuth } from './routes/RequireAuth';
 import { RequireSettingsAccess } from './routes/RequireSettingsAccess';
 import { RouteError } from './routes/RouteError';
+import { ChannelsSettingsRoute } from './routes/ChannelsSettingsRoute';
+import { SettingsLayoutRoute } from './routes/SettingsLayoutRoute';
 import { SlaSettingsRoute } from './routes/SlaSettingsRoute';
 
 // Loaded on demand: the login page and the inbox stay light.
@@ -18,11 +20,6 @@ const TicketPage = lazy(() =>
 const DashboardPage = lazy(() =>
   import('../features/dashboard/components/DashboardPage').then((module) => ({
     default: module.DashboardPage,
-  })),
-);
-const SettingsLayout = lazy(() =>
-  import('../features/settings/components/SettingsLayout').then((module) => ({
-    default: module.SettingsLayout,
   })),
 );
 const CalendarIndexPage = lazy(() =>
@@ -57,12 +54,13 @@ export const router = createBrowserRouter([
             element: <RequireSettingsAccess />,
             children: [
               {
-                element: <SettingsLayout />,
+                element: <SettingsLayoutRoute />,
                 children: [
                   { index: true, element: <Navigate to="/settings/services" replace /> },
                   { path: 'services', element: <CalendarIndexPage /> },
                   { path: 'services/:id/calendar', element: <CalendarPage /> },
                   { path: 'sla', element: <SlaSettingsRoute /> },
+                  { path: 'channels', element: <ChannelsSettingsRoute /> },
                 ],
               },
             ],

@@ -32,6 +32,10 @@ export const queryKeys = {
     policies: ['sla', 'policies'] as const,
     settings: ['sla', 'settings'] as const,
   },
+  channelAccounts: {
+    all: ['channel-accounts'] as const,
+    list: ['channel-accounts', 'list'] as const,
+  },
   notifications: {
     all: ['notifications'] as const,
     list: ['notifications', 'list'] as const,

@@ -7,11 +7,14 @@ import { canOpenSettings } from './settings-access';
 
 /** The settings are for service heads and administrators; the server enforces it too. */
 export function RequireSettingsAccess() {
-  const { t } = useTranslation();
   const me = useCurrentUser();
-  const allowed = canOpenSettings(me.role);
-  useDocumentTitle(allowed ? null : t('settings.title'));
-  if (allowed) return <Outlet />;
+  return canOpenSettings(me.role) ? <Outlet /> : <SettingsForbidden />;
+}
+
+// Its own component: a title effect here would run after the page's own (effects run child first) and blank it.
+function SettingsForbidden() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('settings.title'));
   return (
     <Stack gap="sm">
       <Title order={1}>{t('settings.title')}</Title>

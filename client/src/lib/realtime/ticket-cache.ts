@@ -1,4 +1,4 @@
-import type { DeliveryStatus, MessageView, Page, TicketDetail, TicketSummary } from '@guichet/shared';
+import type { MessageView, Page, TicketDetail, TicketSummary } from '@guichet/shared';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { queryKeys, type TicketListFilter } from '../query-keys';
 
@@ -111,11 +111,15 @@ function byWrittenAt(a: MessageView, b: MessageView): number {
   return Date.parse(a.sentAt) - Date.parse(b.sentAt) || Date.parse(a.createdAt) - Date.parse(b.createdAt);
 }
 
-// The reply's HTTP answer (queued) can arrive after the socket already said it was sent or failed.
-const DELIVERY_RANK: Record<DeliveryStatus, number> = { received: 0, queued: 0, failed: 1, sent: 2 };
-
+/**
+ * The reply's HTTP answer can arrive after the socket already said it was sent or failed. A reply
+ * only goes back to queued through a retry, which keeps the last error: a queued copy without error is
+ * that late first answer, never news. Sent is final.
+ */
 function keepNewer(current: MessageView, incoming: MessageView): MessageView {
-  return DELIVERY_RANK[incoming.deliveryStatus] < DELIVERY_RANK[current.deliveryStatus] ? current : incoming;
+  if (current.deliveryStatus === 'sent' && incoming.deliveryStatus !== 'sent') return current;
+  const lateFirstAnswer = incoming.deliveryStatus === 'queued' && incoming.deliveryError === null;
+  return lateFirstAnswer && current.deliveryStatus === 'failed' ? current : incoming;
 }
 
 /** Adds or replaces one message in its ticket's thread; the same message may arrive by socket and by HTTP. */

@@ -5,6 +5,7 @@ import { PlatformError, type ConnectorAccount, type FetchResult, type ReplyTarge
 import type { InboundEvent } from '../inbound-event';
 import { normalizeFeedChange } from './meta-feed.normalizer';
 import { idOf, isObject, metaTime, type Json } from './meta-json';
+import { platformFetch } from '../platform-http';
 import { metaPlatformError } from './meta-errors';
 
 export interface MetaCredentials {
@@ -229,6 +230,7 @@ export class MetaConnector {
     return this.request(account, 'POST', `${account.baseUrl}/${path}`, accessToken, payload);
   }
 
+  /** Every Graph call; big numeric ids in answers stay strings (platformFetch parses them so). */
   private async request(
     _account: ConnectorAccount<MetaCredentials>,
     method: 'GET' | 'POST',
@@ -236,29 +238,11 @@ export class MetaConnector {
     accessToken: string,
     payload?: object,
   ): Promise<unknown> {
-    let res: Response;
-    try {
-      res = await fetch(url, {
-        method,
-        headers: {
-          authorization: `Bearer ${accessToken}`,
-          ...(payload ? { 'content-type': 'application/json' } : {}),
-        },
-        body: payload ? JSON.stringify(payload) : undefined,
-        signal: AbortSignal.timeout(15_000),
-      });
-    } catch (err) {
-      throw new PlatformError('transient', `Meta injoignable : ${(err as Error).message}`);
-    }
-    const text = await res.text();
-    let json: unknown = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      json = null;
-    }
-    if (!res.ok) throw metaPlatformError(res.status, json, res.headers);
-    return json ?? {};
+    const res = await platformFetch(
+      { method, url, token: accessToken, body: payload, timeoutMs: 15_000, platformName: 'Meta' },
+      (status, headers, json) => metaPlatformError(status, json, headers),
+    );
+    return res.json ?? {};
   }
 }
 

@@ -3,12 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router-dom';
 import classes from './SettingsLayout.module.css';
 
+interface SettingsLayoutProps {
+  /** Connected accounts are the administrators' alone (the server answers 403 to others). */
+  canManageChannels: boolean;
+}
+
 /** The settings sections, one page each. */
-export function SettingsLayout() {
+export function SettingsLayout({ canManageChannels }: SettingsLayoutProps) {
   const { t } = useTranslation();
   const sections = [
     { to: '/settings/services', label: t('settings.calendarsNav') },
     { to: '/settings/sla', label: t('settings.slaNav') },
+    ...(canManageChannels ? [{ to: '/settings/channels', label: t('settings.channelsNav') }] : []),
   ];
   return (
     <Stack gap="lg">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n/use-locale';
 import { contactName } from './contact-name';
+import { DeliveryState } from './DeliveryState';
 import classes from './MessageItem.module.css';
 
 function useAuthorName(message: MessageView): string {
@@ -35,17 +36,7 @@ export function MessageItem({ message }: { message: MessageView }) {
           </Text>
         </div>
         <Text className={classes.body}>{message.body}</Text>
-        {message.direction === 'outbound' && (
-          <Text size="sm" mt="xs" c={message.deliveryStatus === 'failed' ? 'red.9' : undefined}>
-            {t('thread.deliveryStatus')} <strong>{t(`thread.delivery.${message.deliveryStatus}`)}</strong>
-            {message.deliveryStatus === 'failed' && message.deliveryError && (
-              <>
-                <br />
-                {t('thread.deliveryError', { error: message.deliveryError })}
-              </>
-            )}
-          </Text>
-        )}
+        {message.direction === 'outbound' && <DeliveryState message={message} />}
       </article>
     </li>
   );

@@ -3,9 +3,12 @@ import { notifications } from '@mantine/notifications';
 import { REPLY_MAX_LENGTH, type Platform } from '@guichet/shared';
 import { useRef, useState, type SubmitEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiRequestError } from '../../../lib/api-client';
 import { countCharacters } from '../../../lib/format';
 import { errorMessage } from '../../../lib/ui/error-message';
+import { ErrorIcon } from '../../../lib/ui/ErrorIcon';
 import { useSendReply } from '../api/send-reply';
+import classes from './ReplyForm.module.css';
 
 interface ReplyFormProps {
   ticketId: string;
@@ -19,6 +22,8 @@ export function ReplyForm({ ticketId, platform }: ReplyFormProps) {
   const [body, setBody] = useState('');
   const [emptyError, setEmptyError] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  // The server's reason for refusing this reply (e.g. the platform's 24-hour window is closed).
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   const failureId = `reply-failed-${ticketId}`;
   const max = REPLY_MAX_LENGTH[platform];
@@ -30,7 +35,9 @@ export function ReplyForm({ ticketId, platform }: ReplyFormProps) {
       ? t('reply.tooLong', { over, max, platform: platformName })
       : emptyError
         ? t('reply.empty')
-        : undefined;
+        : refusal
+          ? refusalMessage(t('reply.refused', { reason: refusal }))
+          : undefined;
 
   const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -42,6 +49,7 @@ export function ReplyForm({ ticketId, platform }: ReplyFormProps) {
       return;
     }
     setAnnouncement('');
+    setRefusal(null);
     notifications.hide(failureId);
     sendReply.mutate(text, {
       onSuccess: () => {
@@ -49,6 +57,13 @@ export function ReplyForm({ ticketId, platform }: ReplyFormProps) {
         setAnnouncement(t('reply.recorded', { platform: platformName }));
       },
       onError: (failure) => {
+        if (isApiRequestError(failure, 422)) {
+          // Shown as the box's error and announced once; the typed text stays.
+          setRefusal(failure.body.message);
+          setAnnouncement(t('reply.refused', { reason: failure.body.message }));
+          textareaRef.current?.focus();
+          return;
+        }
         notifications.show({
           id: failureId,
           color: 'red',
@@ -86,6 +101,8 @@ export function ReplyForm({ ticketId, platform }: ReplyFormProps) {
             }}
             onKeyDown={handleKeyDown}
             error={error}
+            // A refusal is about the conversation, not the text: keep the typed text in its normal colour.
+            withErrorStyles={!refusal || over > 0 || emptyError}
             autosize
             minRows={4}
             maxRows={14}
@@ -99,5 +116,15 @@ export function ReplyForm({ ticketId, platform }: ReplyFormProps) {
         </Stack>
       </form>
     </Stack>
+  );
+}
+
+/** Bigger than a field error, with an icon: the agent has to change course (comment publicly, or wait). */
+function refusalMessage(text: string) {
+  return (
+    <span className={classes.refusal}>
+      <ErrorIcon />
+      <span>{text}</span>
+    </span>
   );
 }
