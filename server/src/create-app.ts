@@ -64,7 +64,10 @@ export async function createGuichetApp(
     // Live events across instances need a real server's LISTEN/NOTIFY; the embedded one is single-instance.
     const pubSub = database.embedded ? null : new Pool({ connectionString: database.url, max: 2 });
     // An idle client dropped by the server (restart, database dropped) must not crash the process.
-    pubSub?.on('error', (err) => logger.warn(`socket.io adapter connection lost: ${err.message}`));
+    const lost = (err: Error) => logger.warn(`socket.io adapter connection lost: ${err.message}`);
+    pubSub?.on('error', lost);
+    // The adapter keeps its LISTEN client checked out, where pool errors do not reach: listen on it too.
+    pubSub?.on('connect', (client) => client.on('error', lost));
     if (pubSub) app.useWebSocketAdapter(new PostgresIoAdapter(app, pubSub));
     await app.init();
     return {
