@@ -1,4 +1,4 @@
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { pendingSchemaChanges } from '../src/database/pending-schema-changes';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -19,7 +19,7 @@ describe('Migrations', () => {
       expect((await pendingSchemaChanges(t.db)).up).toEqual([]);
       return;
     }
-    const ds = new DataSource({ ...t.db.options, extra: { max: 1 } } as DataSourceOptions);
+    const ds = new DataSource({ ...t.db.options, extra: { max: 1 } });
     await ds.initialize();
     try {
       expect((await pendingSchemaChanges(ds)).up).toEqual([]);
