@@ -133,6 +133,29 @@ describe('Polling a Mastodon account', () => {
     ).toBeNull();
   });
 
+  it('answers a Mastodon direct message older than 24 hours (Meta’s window does not apply)', async () => {
+    const old = mention('41', 'nid de poule rue Basse', 'direct');
+    const written = new Date(Date.now() - 3 * 24 * 3600 * 1000).toISOString();
+    old.created_at = written;
+    old.status.created_at = written;
+    fake.respond((req) =>
+      req.method === 'POST'
+        ? { body: { id: '99002', visibility: 'direct' } }
+        : { body: req.url.searchParams.get('min_id') ? [] : [old] },
+    );
+    await poll();
+    const ticket = await t.db
+      .getRepository(Ticket)
+      .findOneOrFail({ where: {}, relations: { service: true } });
+    const agent = await login(t, (await makeUser(t.db, { services: [ticket.service] })).email);
+    const res = await api<MessageView>(t, agent, `/api/tickets/${ticket.id}/replies`, {
+      method: 'POST',
+      body: { body: 'Bonjour, c’est noté.' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.deliveryStatus).toBe('sent');
+  });
+
   it('replies in the same visibility, mentioning the citizen', async () => {
     fake.respond((req) =>
       req.method === 'POST'

@@ -58,8 +58,9 @@ export class ReplyToTicketUseCase {
       hints: target.replyHints ?? {},
       sentAt: target.sentAt,
     };
-    // Refused before anything is stored, with the reason the agent needs.
-    const windowClosed = this.meta.messagingWindowClosed(replyTarget, now);
+    // Meta's 24-hour messaging window: refused before anything is stored, with the reason the agent needs.
+    const metaPlatform = ticket.platform === 'facebook' || ticket.platform === 'instagram';
+    const windowClosed = metaPlatform ? this.meta.messagingWindowClosed(replyTarget, now) : null;
     if (windowClosed) throw new DomainError('unprocessable', windowClosed);
 
     const messageId = await this.db.transaction(async (manager) => {
