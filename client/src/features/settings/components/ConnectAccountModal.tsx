@@ -1,9 +1,8 @@
 import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { PLATFORMS, type Platform } from '@guichet/shared';
-import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldDetail } from '../../../lib/api-details';
 import { useCreateChannelAccount } from '../api/channel-accounts';
 import {
   accountErrorDetails,
@@ -13,11 +12,11 @@ import {
   toFieldErrors,
   validateAccountDraft,
   type AccountDraft,
-  type AccountErrors,
   type AccountField,
 } from '../channel-account-form';
 import { AccountErrorsAlert } from './AccountErrorsAlert';
 import { CredentialFields } from './CredentialFields';
+import { useFormErrors } from '../../../lib/use-form-errors';
 
 export function ConnectAccountModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -37,24 +36,8 @@ export function ConnectAccountModal({ opened, onClose }: { opened: boolean; onCl
 function ConnectAccountForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const create = useCreateChannelAccount();
-  const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<AccountDraft>(emptyAccountDraft);
-  const [errors, setErrors] = useState<AccountErrors>({});
-  const [details, setDetails] = useState<FieldDetail[] | null>(null);
-  const [focusInvalid, setFocusInvalid] = useState(0);
-
-  useEffect(() => {
-    if (focusInvalid === 0) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [focusInvalid]);
-
-  const clearError = (field: AccountField) =>
-    setErrors((current) => {
-      if (!current[field]) return current;
-      const next = { ...current };
-      delete next[field];
-      return next;
-    });
+  const { formRef, errors, setErrors, details, setDetails, show, clearError } = useFormErrors<AccountField>();
 
   const fieldError = (field: AccountField) => errors[field]?.join(' ');
 
@@ -63,9 +46,7 @@ function ConnectAccountForm({ onDone }: { onDone: () => void }) {
     if (create.isPending) return;
     const clientErrors = validateAccountDraft(draft, t);
     if (Object.keys(clientErrors).length > 0) {
-      setErrors(clientErrors);
-      setDetails(null);
-      setFocusInvalid((n) => n + 1);
+      show(clientErrors);
       return;
     }
     setDetails(null);
@@ -90,9 +71,7 @@ function ConnectAccountForm({ onDone }: { onDone: () => void }) {
         },
         onError: (failure) => {
           const found = accountErrorDetails(failure, t);
-          setErrors(toFieldErrors(found));
-          setDetails(found);
-          setFocusInvalid((n) => n + 1);
+          show(toFieldErrors(found), found);
         },
       },
     );

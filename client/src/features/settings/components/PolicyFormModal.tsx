@@ -18,9 +18,9 @@ import {
   type SlaPolicyView,
   type TicketPriority,
 } from '@guichet/shared';
-import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { validationDetails, type FieldDetail } from '../../../lib/api-details';
+import { validationDetails } from '../../../lib/api-details';
 import { errorMessage } from '../../../lib/ui/error-message';
 import { useSaveSlaPolicy } from '../api/sla-policies';
 import {
@@ -40,6 +40,7 @@ import {
 } from '../policy-form';
 import classes from './CalendarForm.module.css';
 import { RowError, RowInput } from './RowInput';
+import { useFormErrors } from '../../../lib/use-form-errors';
 
 interface PolicyFormModalProps {
   /** null: closed; 'new': create; a policy: edit it. */
@@ -68,26 +69,12 @@ function PolicyForm({ policy, onDone }: { policy: SlaPolicyView | 'new'; onDone:
   const { t } = useTranslation();
   const save = useSaveSlaPolicy();
   const idPrefix = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<PolicyDraft>(() =>
     policy === 'new' ? emptyPolicyDraft() : toPolicyDraft(policy),
   );
-  const [errors, setErrors] = useState<PolicyErrors>({});
-  const [details, setDetails] = useState<FieldDetail[] | null>(null);
-  const [focusInvalid, setFocusInvalid] = useState(0);
-
-  useEffect(() => {
-    if (focusInvalid === 0) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [focusInvalid]);
-
-  const clearError = (field: keyof PolicyErrors) =>
-    setErrors((current) => {
-      if (!current[field]) return current;
-      const next = { ...current };
-      delete next[field];
-      return next;
-    });
+  const { formRef, errors, details, setDetails, show, clearError } = useFormErrors<
+    keyof PolicyErrors & string
+  >();
 
   const setTarget = (field: TargetField, part: 'hours' | 'minutes', value: string) => {
     setDraft((current) => ({
@@ -102,9 +89,7 @@ function PolicyForm({ policy, onDone }: { policy: SlaPolicyView | 'new'; onDone:
     if (save.isPending) return;
     const clientErrors = validatePolicyDraft(draft, t);
     if (Object.keys(clientErrors).length > 0) {
-      setErrors(clientErrors);
-      setDetails(null);
-      setFocusInvalid((n) => n + 1);
+      show(clientErrors);
       return;
     }
     setDetails(null);
@@ -126,9 +111,7 @@ function PolicyForm({ policy, onDone }: { policy: SlaPolicyView | 'new'; onDone:
           for (const detail of found) {
             if (isPolicyField(detail.path)) (fieldErrors[detail.path] ??= []).push(detail.message);
           }
-          setErrors(fieldErrors);
-          setDetails(found.length ? found : [{ path: '', message: errorMessage(failure, t) }]);
-          setFocusInvalid((n) => n + 1);
+          show(fieldErrors, found.length ? found : [{ path: '', message: errorMessage(failure, t) }]);
         },
       },
     );

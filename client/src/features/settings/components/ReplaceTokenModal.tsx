@@ -1,9 +1,8 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ChannelAccountView } from '@guichet/shared';
-import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldDetail } from '../../../lib/api-details';
 import { useUpdateChannelAccount } from '../api/channel-accounts';
 import {
   accountErrorDetails,
@@ -11,10 +10,11 @@ import {
   toFieldErrors,
   validateCredentials,
   type AccountDraft,
-  type AccountErrors,
+  type AccountField,
 } from '../channel-account-form';
 import { AccountErrorsAlert } from './AccountErrorsAlert';
 import { CredentialFields } from './CredentialFields';
+import { useFormErrors } from '../../../lib/use-form-errors';
 
 interface ReplaceTokenModalProps {
   account: ChannelAccountView | null;
@@ -42,25 +42,15 @@ export function ReplaceTokenModal({ account, onClose }: ReplaceTokenModalProps) 
 function ReplaceTokenForm({ account, onDone }: { account: ChannelAccountView; onDone: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateChannelAccount();
-  const formRef = useRef<HTMLFormElement>(null);
   const [credentials, setCredentials] = useState<AccountDraft['credentials']>({});
-  const [errors, setErrors] = useState<AccountErrors>({});
-  const [details, setDetails] = useState<FieldDetail[] | null>(null);
-  const [focusInvalid, setFocusInvalid] = useState(0);
-
-  useEffect(() => {
-    if (focusInvalid === 0) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [focusInvalid]);
+  const { formRef, errors, details, setDetails, show, clearError } = useFormErrors<AccountField>();
 
   const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (update.isPending) return;
     const clientErrors = validateCredentials(account.platform, credentials, t);
     if (Object.keys(clientErrors).length > 0) {
-      setErrors(clientErrors);
-      setDetails(null);
-      setFocusInvalid((n) => n + 1);
+      show(clientErrors);
       return;
     }
     setDetails(null);
@@ -78,9 +68,7 @@ function ReplaceTokenForm({ account, onDone }: { account: ChannelAccountView; on
         },
         onError: (failure) => {
           const found = accountErrorDetails(failure, t);
-          setErrors(toFieldErrors(found));
-          setDetails(found);
-          setFocusInvalid((n) => n + 1);
+          show(toFieldErrors(found), found);
         },
       },
     );
@@ -99,11 +87,7 @@ function ReplaceTokenForm({ account, onDone }: { account: ChannelAccountView; on
           errors={errors}
           onChange={(key, value) => {
             setCredentials((current) => ({ ...current, [key]: value }));
-            setErrors((current) => {
-              const next = { ...current };
-              delete next[`credentials.${key}`];
-              return next;
-            });
+            clearError(`credentials.${key}`);
           }}
           autoFocus
         />
