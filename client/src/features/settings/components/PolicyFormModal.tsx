@@ -72,9 +72,7 @@ function PolicyForm({ policy, onDone }: { policy: SlaPolicyView | 'new'; onDone:
   const [draft, setDraft] = useState<PolicyDraft>(() =>
     policy === 'new' ? emptyPolicyDraft() : toPolicyDraft(policy),
   );
-  const { formRef, errors, details, setDetails, show, clearError } = useFormErrors<
-    keyof PolicyErrors & string
-  >();
+  const { formRef, errors, details, setDetails, show, clearError } = useFormErrors<keyof PolicyErrors>();
 
   const setTarget = (field: TargetField, part: 'hours' | 'minutes', value: string) => {
     setDraft((current) => ({
