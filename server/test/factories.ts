@@ -1,3 +1,4 @@
+import { InboundQueue } from '../src/tickets/inbound-queue';
 import type { Role } from '@guichet/shared';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../src/auth/password';
@@ -128,7 +129,7 @@ export function feedDelivery(comments: FeedComment[]): Record<string, unknown> {
 export async function postMetaWebhook(
   t: TestApp,
   body: unknown,
-  options: { signature?: string | null; secret?: string } = {},
+  options: { signature?: string | null; secret?: string; settle?: boolean } = {},
 ): Promise<Response> {
   const raw = typeof body === 'string' ? body : JSON.stringify(body);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -137,7 +138,10 @@ export async function postMetaWebhook(
       ? signMetaPayload(raw, options.secret ?? TEST_APP_SECRET)
       : options.signature;
   if (signature !== null) headers['x-hub-signature-256'] = signature;
-  return fetch(`${t.url}/api/webhooks/meta`, { method: 'POST', headers, body: raw });
+  const res = await fetch(`${t.url}/api/webhooks/meta`, { method: 'POST', headers, body: raw });
+  // The webhook is acknowledged once stored; by default, wait for its processing too.
+  if (res.ok && options.settle !== false) await t.app.get(InboundQueue).settle();
+  return res;
 }
 
 /** Logs in and returns the session cookie header value. */

@@ -1,6 +1,7 @@
 import type { MessageView } from '@guichet/shared';
 import { ChannelAccount } from '../src/channels/channel-account.entity';
 import { ChannelPollService } from '../src/channels/channel-poll.service';
+import { InboundQueue } from '../src/tickets/inbound-queue';
 import { encryptCredentials } from '../src/channels/credentials-cipher';
 import {
   startTestHttpServer,
@@ -50,6 +51,14 @@ function mention(id: string, text: string, visibility = 'public', inReplyTo: str
   };
 }
 
+/** Makes every account due, polls, and waits for what was fetched to be processed. */
+async function pollNow(t: TestApp): Promise<number> {
+  await t.db.query('UPDATE channel_accounts SET next_poll_at = now()');
+  const polled = await t.app.get(ChannelPollService).pollDue();
+  await t.app.get(InboundQueue).settle();
+  return polled;
+}
+
 describe('Polling a Mastodon account', () => {
   let t: TestApp;
   let fake: TestHttpServer;
@@ -76,10 +85,7 @@ describe('Polling a Mastodon account', () => {
     });
   });
 
-  const poll = async () => {
-    await t.db.query('UPDATE channel_accounts SET next_poll_at = now()');
-    return t.app.get(ChannelPollService).pollDue();
-  };
+  const poll = () => pollNow(t);
 
   it('stores new mentions once, moves its cursor, and asks only for what is newer next time', async () => {
     let pages: Record<string, unknown[]> = {
@@ -200,10 +206,7 @@ describe('Polling a Facebook Page (webhooks dropped)', () => {
     await makePageAccount(t);
   });
 
-  const poll = async () => {
-    await t.db.query('UPDATE channel_accounts SET next_poll_at = now()');
-    return t.app.get(ChannelPollService).pollDue();
-  };
+  const poll = () => pollNow(t);
 
   it('catches up comments whose webhooks never came, across pages, storing each once', async () => {
     const post = `${PAGE_ID}_8001`;

@@ -464,7 +464,8 @@ withServer('SLA alerts across instances and restarts', () => {
           body: await r.text(),
         }),
       );
-      expect(body).toContain('"created":1');
+      expect(body).toContain('"queued":1');
+      expect(await a.db.query('SELECT count(*)::int AS n FROM tickets')).toEqual([{ n: 1 }]);
       await a.db.query(`UPDATE ticket_sla_clocks SET deadline_at = now() WHERE kind = 'first_response'`);
       await waitFor(() => breachesBySocket.every((got) => got.length >= 1), 8000);
       await new Promise((r) => setTimeout(r, 1000));

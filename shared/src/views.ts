@@ -82,6 +82,8 @@ export interface TicketDetail extends TicketSummary {
   slaClocks: SlaClockView[];
   /** When the clocks stood still (waiting on the citizen, resolved); `to` null while it lasts. */
   slaPauses: Array<{ from: IsoDate; to: IsoDate | null }>;
+  /** The closed ticket of the same conversation this one follows (the citizen wrote after the reopen window). */
+  previousTicket: { id: string; reference: number } | null;
 }
 
 export interface Page<T> {

@@ -3,6 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
 
+export interface AuditEntry {
+  actorUserId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  details?: Record<string, unknown>;
+}
+
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -16,12 +24,15 @@ export class AuditService {
     details: Record<string, unknown> = {},
     manager: EntityManager = this.db.manager,
   ): Promise<void> {
-    await manager.insert(AuditEvent, {
-      actorUserId,
-      action,
-      targetType,
-      targetId,
-      details: details as object,
-    });
+    await this.recordMany(manager, [{ actorUserId, action, targetType, targetId, details }]);
+  }
+
+  /** Several actions in one statement, in the caller's transaction. */
+  async recordMany(manager: EntityManager, events: AuditEntry[]): Promise<void> {
+    if (events.length === 0) return;
+    await manager.insert(
+      AuditEvent,
+      events.map((e) => ({ ...e, details: (e.details ?? {}) })),
+    );
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG, APP_SECRETS, type AppSecrets } from '../config/config.module';
-import { IngestInboundService } from '../tickets/ingest-inbound.service';
+import { InboundQueue } from '../tickets/inbound-queue';
 import { ChannelAccount } from './channel-account.entity';
 import { ConnectorRegistry } from './connector-registry';
 import { PlatformError, type FetchResult } from './connector';
@@ -26,7 +26,7 @@ export class ChannelPollService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(APP_SECRETS) private readonly secrets: AppSecrets,
     private readonly connectors: ConnectorRegistry,
-    private readonly ingest: IngestInboundService,
+    private readonly queue: InboundQueue,
     private readonly meta: MetaConnector,
   ) {}
 
@@ -81,17 +81,21 @@ export class ChannelPollService {
       }
       const { events, cursor } = fetched;
       const now = new Date();
-      for (const event of events) await this.ingest.ingest(event, now);
-      await repo.update(
-        { id: accountId },
-        {
-          pollCursor: cursor ?? account.pollCursor,
-          lastPolledAt: now,
-          lastError: null,
-          nextPollAt: new Date(now.getTime() + this.config.pollIntervalSeconds * 1000),
-          pollClaimedUntil: null,
-        },
-      );
+      // The events and the cursor that skips them commit together: nothing is lost if we stop here.
+      await this.db.transaction(async (manager) => {
+        await this.queue.enqueue(events, now, 'poll', manager);
+        await manager.getRepository(ChannelAccount).update(
+          { id: accountId },
+          {
+            pollCursor: cursor ?? account.pollCursor,
+            lastPolledAt: now,
+            lastError: null,
+            nextPollAt: new Date(now.getTime() + this.config.pollIntervalSeconds * 1000),
+            pollClaimedUntil: null,
+          },
+        );
+      });
+      this.queue.kick();
     } catch (err) {
       const platformError = err instanceof PlatformError ? err : null;
       if (!platformError) this.logger.error(err);

@@ -6,8 +6,12 @@ import { APP_SECRETS, type AppSecrets } from '../config/config.module';
 import { ChannelAccount } from './channel-account.entity';
 import { encryptCredentials } from './credentials-cipher';
 
+const WEBHOOK_MARK_MS = 5000;
+
 @Injectable()
 export class ChannelsService {
+  private readonly lastWebhookMark = new Map<string, number>();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_SECRETS) private readonly secrets: AppSecrets,
@@ -22,11 +26,22 @@ export class ChannelsService {
     return new Set(rows.map((r) => r.externalId));
   }
 
+  /**
+   * Records when an account last received a webhook (its health). Written at most every few seconds
+   * per account and instance: under a burst, every delivery updating the same row would queue on its lock.
+   */
   async markWebhookReceived(platform: Platform, externalIds: string[], at: Date): Promise<void> {
-    if (externalIds.length === 0) return;
+    const due = externalIds.filter((id) => {
+      const key = `${platform}:${id}`;
+      const last = this.lastWebhookMark.get(key) ?? 0;
+      if (at.getTime() - last < WEBHOOK_MARK_MS) return false;
+      this.lastWebhookMark.set(key, at.getTime());
+      return true;
+    });
+    if (due.length === 0) return;
     await this.db
       .getRepository(ChannelAccount)
-      .update({ platform, externalId: In(externalIds) }, { lastWebhookAt: at });
+      .update({ platform, externalId: In(due) }, { lastWebhookAt: at });
   }
 
   /** Connects (or reconnects) an account; credentials are stored encrypted. */

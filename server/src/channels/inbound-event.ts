@@ -38,3 +38,10 @@ export interface InboundChange {
 }
 
 export type InboundEvent = InboundMessage | InboundChange;
+
+/** An event read back from storage (JSON): its instants become dates again. */
+export function reviveInboundEvent(stored: unknown): InboundEvent {
+  const event = stored as InboundEvent & { sentAt?: string | Date; at?: string | Date };
+  if (event.type === 'message') return { ...event, sentAt: new Date(event.sentAt) };
+  return { ...event, at: new Date(event.at) };
+}

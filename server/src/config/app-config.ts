@@ -25,6 +25,14 @@ export interface AppConfig {
   /** How often accounts due for a poll are looked for (ms), and the pause between two polls of one account (s). */
   pollSweepMs: number;
   pollIntervalSeconds: number;
+  /**
+   * The inbound queue: every received event is stored first, then processed in batches. How often a
+   * sweep looks for events left by a stopped instance or due for a retry (ms), the largest batch, and
+   * how many days processed events are kept.
+   */
+  inbound: { sweepMs: number; batchSize: number; retentionDays: number };
+  /** A citizen writing within this many days of a ticket's closing reopens it; later, a new linked ticket. */
+  reopenWindowDays: number;
   /** Run an in-process fake Graph API for replies (offline demo). */
   demoFakePlatform: boolean;
   /** Seed the demo town when the database has no user yet. */

@@ -89,6 +89,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxSweepMs: int('OUTBOX_SWEEP_MS', 2000, 100, 60_000),
     pollSweepMs: int('POLL_SWEEP_MS', 5000, 100, 600_000),
     pollIntervalSeconds: int('POLL_INTERVAL_SECONDS', 60, 5, 86_400),
+    inbound: {
+      sweepMs: int('INBOUND_SWEEP_MS', 1000, 50, 60_000),
+      batchSize: int('INBOUND_BATCH_SIZE', 250, 1, 5000),
+      retentionDays: int('INBOUND_RETENTION_DAYS', 7, 1, 3650),
+    },
+    reopenWindowDays: int('REOPEN_WINDOW_DAYS', 7, 0, 365),
     demoFakePlatform: bool('DEMO_FAKE_PLATFORM', databaseUrl === null && str('META_GRAPH_URL') === null),
     seedDemo: bool('SEED_DEMO', databaseUrl === null),
     open311: {

@@ -10,6 +10,7 @@ import { RateLimitBucket } from '../common/rate-limit/rate-limit-bucket.entity';
 import { Contact } from '../contacts/contact.entity';
 import { Service } from '../services/service.entity';
 import { Message } from '../tickets/message.entity';
+import { InboundEventRecord } from '../tickets/inbound-event-record.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { User } from '../users/user.entity';
 
@@ -29,4 +30,5 @@ export const ENTITIES = [
   TicketStatusChange,
   Setting,
   Notification,
+  InboundEventRecord,
 ];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { TicketStatus } from '@guichet/shared';
-import type { EntityManager } from 'typeorm';
+import type { SlaClockKind, TicketStatus } from '@guichet/shared';
+import { In, type EntityManager } from 'typeorm';
 import {
   businessMinutesBetween,
   deriveTicketClocks,
@@ -40,26 +40,40 @@ export class SlaClockService {
   constructor(private readonly settings: SettingsService) {}
 
   async recompute(manager: EntityManager, ticketId: string, now: Date = new Date()): Promise<void> {
-    // One recomputation of a ticket at a time: concurrent changes queue on the row lock.
-    await manager.query('SELECT 1 FROM tickets WHERE id = $1 FOR UPDATE', [ticketId]);
-    const ticket = await manager
+    await this.recomputeMany(manager, [ticketId], now);
+  }
+
+  /**
+   * The same for several tickets with a fixed number of statements, whatever their count (ingestion
+   * recomputes a whole batch at once).
+   */
+  async recomputeMany(manager: EntityManager, ticketIds: string[], now: Date = new Date()): Promise<void> {
+    const ids = [...new Set(ticketIds)].sort();
+    if (ids.length === 0) return;
+    // One recomputation of a ticket at a time: concurrent changes queue on the row locks, always taken
+    // in the same order so two batches cannot deadlock.
+    await manager.query('SELECT 1 FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [ids]);
+    const tickets = await manager
       .getRepository(Ticket)
       .createQueryBuilder('t')
       .innerJoinAndSelect('t.service', 'service')
-      .where('t.id = :ticketId', { ticketId })
-      .getOne();
-    if (!ticket) return;
-    const policy = matchPolicy(await manager.getRepository(SlaPolicy).find(), ticket);
-    const existing = await manager.getRepository(TicketSlaClock).findBy({ ticketId });
-    const timeline = await this.timelineOf(manager, ticket);
-    if (!policy) {
-      // No target to hold, but response times are still measured for the dashboard.
-      const firstReply = timeline.replies.find((r) => r >= timeline.createdAt) ?? null;
-      await manager.delete(TicketSlaClock, { ticketId });
-      await manager.update(
-        Ticket,
-        { id: ticketId },
-        {
+      .where('t.id = ANY(:ids)', { ids })
+      .getMany();
+    if (tickets.length === 0) return;
+    const policies = await manager.getRepository(SlaPolicy).find();
+    const { warningRatio } = await this.settings.slaSettings(manager);
+    const existing = await manager.getRepository(TicketSlaClock).findBy({ ticketId: In(ids) });
+    const timelines = await this.timelinesOf(manager, tickets);
+    const clockRows: Array<ReturnType<typeof toRow>> = [];
+    const summaries: TicketSlaSummary[] = [];
+    for (const ticket of tickets) {
+      const timeline = timelines.get(ticket.id) as TicketTimeline;
+      const policy = matchPolicy(policies, ticket);
+      if (!policy) {
+        // No target to hold, but response times are still measured for the dashboard.
+        const firstReply = timeline.replies.find((r) => r >= timeline.createdAt) ?? null;
+        summaries.push({
+          id: ticket.id,
           ...noSummary(),
           firstResponseDueAt: null,
           firstRespondedAt: firstReply,
@@ -69,40 +83,40 @@ export class SlaClockService {
           firstResponseMinutes: firstReply
             ? (firstReply.getTime() - timeline.createdAt.getTime()) / 60_000
             : null,
-        },
-      );
-      return;
-    }
-    const { warningRatio } = await this.settings.slaSettings(manager);
-    const clocks = deriveTicketClocks(
-      sharedCalendar(ticket.service.calendar),
-      timeline,
-      policy,
-      warningRatio,
-      now,
-    );
-    const rows = clocks.map((c) =>
-      toRow(
-        ticketId,
-        c,
+        });
+        continue;
+      }
+      const clocks = deriveTicketClocks(
+        sharedCalendar(ticket.service.calendar),
+        timeline,
+        policy,
+        warningRatio,
         now,
-        existing.find((e) => e.kind === c.kind),
-      ),
-    );
-    await manager.delete(TicketSlaClock, { ticketId });
-    await manager.insert(TicketSlaClock, rows);
-    const first = clocks.find((c) => c.kind === 'first_response');
-    await manager.update(
-      Ticket,
-      { id: ticketId },
-      {
+      );
+      const previous = existing.filter((e) => e.ticketId === ticket.id);
+      for (const c of clocks) {
+        clockRows.push(
+          toRow(
+            ticket.id,
+            c,
+            now,
+            previous.find((e) => e.kind === c.kind),
+          ),
+        );
+      }
+      const first = clocks.find((c) => c.kind === 'first_response');
+      summaries.push({
+        id: ticket.id,
         ...summaryOf(clocks, ticket.status),
         firstResponseDueAt: first?.deadlineAt ?? null,
         firstRespondedAt: first?.achievedAt ?? null,
         firstResponseBusinessMinutes: first?.achievedBusinessMinutes ?? null,
         firstResponseMinutes: first?.achievedCalendarMinutes ?? null,
-      },
-    );
+      });
+    }
+    await manager.query('DELETE FROM ticket_sla_clocks WHERE ticket_id = ANY($1::uuid[])', [ids]);
+    if (clockRows.length > 0) await manager.insert(TicketSlaClock, clockRows);
+    await storeSummaries(manager, summaries);
   }
 
   /** Recomputes every ticket not yet resolved, e.g. after a calendar or a policy changed. */
@@ -115,33 +129,50 @@ export class SlaClockService {
       `SELECT id FROM tickets WHERE status NOT IN ('resolved', 'closed') AND ($1::uuid IS NULL OR service_id = $1)`,
       [serviceId],
     );
-    for (const { id } of rows) await this.recompute(manager, id, now);
+    for (let i = 0; i < rows.length; i += 500) {
+      await this.recomputeMany(
+        manager,
+        rows.slice(i, i + 500).map((r) => r.id),
+        now,
+      );
+    }
     return rows.length;
   }
 
-  private async timelineOf(manager: EntityManager, ticket: Ticket): Promise<TicketTimeline> {
-    const statuses: Array<{ to_status: TicketStatus; at: Date }> = await manager.query(
-      'SELECT to_status, at FROM ticket_status_changes WHERE ticket_id = $1 ORDER BY at, id',
-      [ticket.id],
+  private async timelinesOf(manager: EntityManager, tickets: Ticket[]): Promise<Map<string, TicketTimeline>> {
+    const ids = tickets.map((t) => t.id);
+    const statuses: Array<{ ticket_id: string; to_status: TicketStatus; at: Date }> = await manager.query(
+      `SELECT ticket_id, to_status, at FROM ticket_status_changes
+        WHERE ticket_id = ANY($1::uuid[]) ORDER BY at, id`,
+      [ids],
     );
-    const messages: Array<{ direction: 'inbound' | 'outbound'; sent_at: Date }> = await manager.query(
-      `SELECT direction, sent_at FROM messages
-        WHERE ticket_id = $1 AND (direction = 'inbound' OR (direction = 'outbound' AND delivery_status = 'sent'))
-        ORDER BY sent_at`,
-      [ticket.id],
-    );
-    const inbound = messages.filter((m) => m.direction === 'inbound').map((m) => new Date(m.sent_at));
-    // The clock starts when the citizen wrote, even if Guichet received it later (downtime, polling).
-    const firstWritten = inbound[0];
-    const createdAt = firstWritten && firstWritten < ticket.createdAt ? firstWritten : ticket.createdAt;
-    const history = statuses.map((s) => ({ status: s.to_status, at: new Date(s.at) }));
-    if (history.length === 0) history.push({ status: ticket.status, at: createdAt });
-    return {
-      createdAt,
-      statuses: history,
-      inbound,
-      replies: messages.filter((m) => m.direction === 'outbound').map((m) => new Date(m.sent_at)),
-    };
+    const messages: Array<{ ticket_id: string; direction: 'inbound' | 'outbound'; sent_at: Date }> =
+      await manager.query(
+        `SELECT ticket_id, direction, sent_at FROM messages
+          WHERE ticket_id = ANY($1::uuid[])
+            AND (direction = 'inbound' OR (direction = 'outbound' AND delivery_status = 'sent'))
+          ORDER BY sent_at`,
+        [ids],
+      );
+    const timelines = new Map<string, TicketTimeline>();
+    for (const ticket of tickets) {
+      const own = messages.filter((m) => m.ticket_id === ticket.id);
+      const inbound = own.filter((m) => m.direction === 'inbound').map((m) => new Date(m.sent_at));
+      // The clock starts when the citizen wrote, even if Guichet received it later (downtime, polling).
+      const firstWritten = inbound[0];
+      const createdAt = firstWritten && firstWritten < ticket.createdAt ? firstWritten : ticket.createdAt;
+      const history = statuses
+        .filter((s) => s.ticket_id === ticket.id)
+        .map((s) => ({ status: s.to_status, at: new Date(s.at) }));
+      if (history.length === 0) history.push({ status: ticket.status, at: createdAt });
+      timelines.set(ticket.id, {
+        createdAt,
+        statuses: history,
+        inbound,
+        replies: own.filter((m) => m.direction === 'outbound').map((m) => new Date(m.sent_at)),
+      });
+    }
+    return timelines;
   }
 }
 
@@ -198,4 +229,46 @@ function summaryOf(clocks: DerivedClock[], status: TicketStatus) {
     };
   }
   return noSummary();
+}
+
+interface TicketSlaSummary {
+  id: string;
+  slaDueAt: Date | null;
+  slaKind: SlaClockKind | null;
+  slaPaused: boolean;
+  slaRemainingMinutes: number | null;
+  firstResponseDueAt: Date | null;
+  firstRespondedAt: Date | null;
+  firstResponseBusinessMinutes: number | null;
+  firstResponseMinutes: number | null;
+}
+
+/** One UPDATE for every ticket's inbox summary. */
+async function storeSummaries(manager: EntityManager, rows: TicketSlaSummary[]): Promise<void> {
+  if (rows.length === 0) return;
+  const column = <K extends keyof TicketSlaSummary>(key: K) => rows.map((r) => r[key]);
+  await manager.query(
+    `UPDATE tickets t
+        SET sla_due_at = v.sla_due_at, sla_kind = v.sla_kind::ticket_sla_kind, sla_paused = v.sla_paused,
+            sla_remaining_minutes = v.sla_remaining_minutes, first_response_due_at = v.first_response_due_at,
+            first_responded_at = v.first_responded_at,
+            first_response_business_minutes = v.first_response_business_minutes,
+            first_response_minutes = v.first_response_minutes, updated_at = now()
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::boolean[], $5::float8[],
+                   $6::timestamptz[], $7::timestamptz[], $8::float8[], $9::float8[])
+         AS v(id, sla_due_at, sla_kind, sla_paused, sla_remaining_minutes, first_response_due_at,
+              first_responded_at, first_response_business_minutes, first_response_minutes)
+      WHERE t.id = v.id`,
+    [
+      column('id'),
+      column('slaDueAt'),
+      column('slaKind'),
+      column('slaPaused'),
+      column('slaRemainingMinutes'),
+      column('firstResponseDueAt'),
+      column('firstRespondedAt'),
+      column('firstResponseBusinessMinutes'),
+      column('firstResponseMinutes'),
+    ],
+  );
 }

@@ -12,27 +12,35 @@ export function ticketWithRelations(db: DataSource | EntityManager): SelectQuery
     .leftJoinAndSelect('t.contact', 'contact');
 }
 
-export function loadTicket(db: DataSource | EntityManager, id: string): Promise<Ticket | null> {
-  return ticketWithRelations(db).where('t.id = :id', { id }).getOne();
-}
-
-/** A message with what a MessageView shows. */
-export function loadMessage(db: DataSource | EntityManager, id: string): Promise<Message | null> {
+/** A message query with what a MessageView shows. */
+function messageWithRelations(db: DataSource | EntityManager): SelectQueryBuilder<Message> {
   return db
     .getRepository(Message)
     .createQueryBuilder('m')
     .leftJoinAndSelect('m.authorContact', 'authorContact')
-    .leftJoinAndSelect('m.authorUser', 'authorUser')
-    .where('m.id = :id', { id })
-    .getOne();
+    .leftJoinAndSelect('m.authorUser', 'authorUser');
+}
+
+export function loadTickets(db: DataSource | EntityManager, ids: string[]): Promise<Ticket[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return ticketWithRelations(db).where('t.id = ANY(:ids)', { ids }).getMany();
+}
+
+export async function loadTicket(db: DataSource | EntityManager, id: string): Promise<Ticket | null> {
+  return (await loadTickets(db, [id]))[0] ?? null;
+}
+
+export function loadMessages(db: DataSource | EntityManager, ids: string[]): Promise<Message[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return messageWithRelations(db).where('m.id = ANY(:ids)', { ids }).getMany();
+}
+
+export async function loadMessage(db: DataSource | EntityManager, id: string): Promise<Message | null> {
+  return (await loadMessages(db, [id]))[0] ?? null;
 }
 
 export function loadThread(db: DataSource | EntityManager, ticketId: string): Promise<Message[]> {
-  return db
-    .getRepository(Message)
-    .createQueryBuilder('m')
-    .leftJoinAndSelect('m.authorContact', 'authorContact')
-    .leftJoinAndSelect('m.authorUser', 'authorUser')
+  return messageWithRelations(db)
     .where('m.ticketId = :ticketId', { ticketId })
     .orderBy('m.sentAt', 'ASC')
     .addOrderBy('m.createdAt', 'ASC')

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { TicketStatus } from '@guichet/shared';
 import type { EntityManager } from 'typeorm';
 import { TicketStatusChange } from './ticket-status-change.entity';
-import { Ticket } from './ticket.entity';
+
+export interface StatusChange {
+  ticketId: string;
+  from: TicketStatus | null;
+  to: TicketStatus;
+  at: Date;
+}
 
 /** The one way a ticket's status changes: the history it writes is what the SLA pauses come from. */
 @Injectable()
@@ -15,25 +21,59 @@ export class TicketStatusService {
     actorUserId: string | null,
     at: Date,
   ): Promise<void> {
-    await manager.insert(TicketStatusChange, { ticketId, fromStatus: from, toStatus: to, actorUserId, at });
+    await this.recordMany(manager, [{ ticketId, from, to, at }], actorUserId);
+  }
+
+  async recordMany(
+    manager: EntityManager,
+    changes: StatusChange[],
+    actorUserId: string | null,
+  ): Promise<void> {
+    if (changes.length === 0) return;
+    await manager.insert(
+      TicketStatusChange,
+      changes.map((c) => ({
+        ticketId: c.ticketId,
+        fromStatus: c.from,
+        toStatus: c.to,
+        actorUserId,
+        at: c.at,
+      })),
+    );
   }
 
   /** Changes the status if it differs; returns whether it changed. */
   async change(
     manager: EntityManager,
-    ticket: Pick<Ticket, 'id' | 'status'>,
+    ticket: { id: string; status: TicketStatus },
     to: TicketStatus,
     actorUserId: string | null,
     at: Date,
   ): Promise<boolean> {
-    if (ticket.status === to) return false;
-    const resolvedAt = to === 'resolved' ? at : to === 'closed' ? undefined : null;
-    await manager.update(
-      Ticket,
-      { id: ticket.id },
-      { status: to, ...(resolvedAt !== undefined ? { resolvedAt } : {}) },
-    );
-    await this.record(manager, ticket.id, ticket.status, to, actorUserId, at);
-    return true;
+    const changed = ticket.status !== to;
+    if (changed)
+      await this.changeMany(manager, [{ ticketId: ticket.id, from: ticket.status, to, at }], actorUserId);
+    return changed;
+  }
+
+  /** Applies changes whose `from` differs from `to` (the others are skipped), with one statement per target status. */
+  async changeMany(
+    manager: EntityManager,
+    changes: StatusChange[],
+    actorUserId: string | null,
+  ): Promise<void> {
+    const real = changes.filter((c) => c.from !== c.to);
+    for (const to of new Set(real.map((c) => c.to))) {
+      const group = real.filter((c) => c.to === to);
+      // Resolving stamps the time; reopening clears it; closing keeps when it was resolved.
+      await manager.query(
+        `UPDATE tickets t SET status = $1::ticket_status, updated_at = now(),
+                resolved_at = CASE WHEN $1 = 'resolved' THEN v.at WHEN $1 = 'closed' THEN t.resolved_at ELSE NULL END
+           FROM unnest($2::uuid[], $3::timestamptz[]) AS v(id, at)
+          WHERE t.id = v.id`,
+        [to, group.map((c) => c.ticketId), group.map((c) => c.at)],
+      );
+    }
+    await this.recordMany(manager, real, actorUserId);
   }
 }

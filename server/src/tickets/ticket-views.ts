@@ -115,7 +115,7 @@ export function toTicketDetail(
   messages: Message[],
   clocks: TicketSlaClock[],
   now: Date = new Date(),
-): Omit<TicketDetail, 'slaPauses'> {
+): Omit<TicketDetail, 'slaPauses' | 'previousTicket'> {
   return {
     ...toTicketSummary(t, now),
     messages: messages.map(toMessageView),

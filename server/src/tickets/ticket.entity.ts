@@ -89,6 +89,14 @@ export class Ticket {
   @Column({ type: 'jsonb', nullable: true })
   context: TicketContext | null;
 
+  /** The closed ticket of the same thread this one follows, when the citizen wrote after the reopen window. */
+  @Column({ name: 'previous_ticket_id', type: 'uuid', nullable: true })
+  previousTicketId: string | null;
+
+  @ManyToOne(() => Ticket, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'previous_ticket_id' })
+  previousTicket: Ticket | null;
+
   @Column({ name: 'routing_explanation', type: 'text', nullable: true })
   routingExplanation: string | null;
 

@@ -7,6 +7,7 @@ import { RoutingModule } from '../routing/routing.module';
 import { SlaModule } from '../sla/sla.module';
 import { TicketStatusService } from './ticket-status.service';
 import { IngestInboundService } from './ingest-inbound.service';
+import { InboundQueue } from './inbound-queue';
 import { ReplyOutboxService } from './reply-outbox.service';
 import { ReplyOutboxWorker } from './reply-outbox.worker';
 import { ReplyToTicketUseCase } from './reply-to-ticket.use-case';
@@ -19,6 +20,7 @@ import { TicketsService } from './tickets.service';
   providers: [
     TicketsService,
     IngestInboundService,
+    InboundQueue,
     ReplyToTicketUseCase,
     MetaConnector,
     TicketStatusService,
@@ -26,6 +28,6 @@ import { TicketsService } from './tickets.service';
     ReplyOutboxWorker,
     ConnectorRegistry,
   ],
-  exports: [IngestInboundService, ConnectorRegistry, MetaConnector],
+  exports: [IngestInboundService, InboundQueue, ConnectorRegistry, MetaConnector],
 })
 export class TicketsModule {}

@@ -121,12 +121,17 @@ export class TicketsService {
   private async load(id: string): Promise<TicketDetail> {
     const ticket = await loadTicket(this.db, id);
     if (!ticket) throw notFound('Ticket');
-    const [messages, clocks, statuses] = await Promise.all([
+    const [messages, clocks, statuses, previous] = await Promise.all([
       loadThread(this.db, id),
       this.db.getRepository(TicketSlaClock).findBy({ ticketId: id }),
       this.db
         .getRepository(TicketStatusChange)
         .find({ where: { ticketId: id }, order: { at: 'ASC', id: 'ASC' } }),
+      ticket.previousTicketId
+        ? this.db
+            .getRepository(Ticket)
+            .findOne({ where: { id: ticket.previousTicketId }, select: { id: true, reference: true } })
+        : null,
     ]);
     const now = new Date();
     const { pauses, openSince } = stoppedPeriods(
@@ -144,6 +149,7 @@ export class TicketsService {
         from: from.toISOString(),
         to: openSince && from.getTime() === openSince.getTime() ? null : to.toISOString(),
       })),
+      previousTicket: previous ? { id: previous.id, reference: previous.reference } : null,
     };
   }
 }

@@ -101,6 +101,7 @@ export const en: Translations = {
     assignee: 'Assigned to',
     unassigned: 'Unassigned',
     routing: 'Why this service:',
+    follows: 'Follows ticket #{{reference}}, closed before this message',
     originalPost: 'View the original post (new tab)',
     notFound: 'This ticket does not exist, or you do not have access to it.',
   },

@@ -99,6 +99,7 @@ export const fr = {
     assignee: 'Attribué à',
     unassigned: 'Non attribué',
     routing: 'Pourquoi ce service :',
+    follows: 'Suite du ticket n° {{reference}}, clos avant ce message',
     originalPost: 'Voir la publication d’origine (nouvel onglet)',
     notFound: 'Ce ticket est introuvable, ou vous n’y avez pas accès.',
   },

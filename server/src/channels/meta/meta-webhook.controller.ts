@@ -5,7 +5,7 @@ import { Public } from '../../auth/decorators';
 import { DomainError } from '../../common/domain-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { IngestInboundService, type IngestOutcome } from '../../tickets/ingest-inbound.service';
+import { InboundQueue } from '../../tickets/inbound-queue';
 import { ChannelsService } from '../channels.service';
 import { parseJsonKeepingBigIds } from '../parse-json-ids';
 import { normalizeMetaDelivery } from './meta-delivery.normalizer';
@@ -18,8 +18,12 @@ const sameText = (a: string, b: string): boolean => {
 };
 
 export interface WebhookReceipt {
+  /** Events found in the delivery. */
   events: number;
-  outcomes: Record<IngestOutcome['outcome'], number>;
+  /** Stored, to be processed right after the acknowledgement. */
+  queued: number;
+  /** For accounts not connected to Guichet. */
+  ignored: number;
 }
 
 @Public()
@@ -29,7 +33,7 @@ export class MetaWebhookController {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly ingest: IngestInboundService,
+    private readonly queue: InboundQueue,
     private readonly channels: ChannelsService,
   ) {}
 
@@ -53,7 +57,7 @@ export class MetaWebhookController {
     return challenge;
   }
 
-  /** A signed delivery; answered only once every event in it is stored. */
+  /** A signed delivery; acknowledged once every event in it is durably stored (processing follows). */
   @Post()
   @HttpCode(200)
   async receive(@Req() req: Request & { rawBody?: Buffer }): Promise<WebhookReceipt> {
@@ -72,13 +76,6 @@ export class MetaWebhookController {
     }
     const receivedAt = new Date();
     const events = normalizeMetaDelivery(body, receivedAt);
-    const outcomes: WebhookReceipt['outcomes'] = {
-      created: 0,
-      appended: 0,
-      duplicate: 0,
-      updated: 0,
-      ignored: 0,
-    };
     // One delivery concerns one platform (a Page, or an Instagram account).
     const platform = events[0]?.platform ?? 'facebook';
     const accountIds = [...new Set(events.map((e) => e.accountExternalId))];
@@ -90,15 +87,9 @@ export class MetaWebhookController {
         `Meta delivery for ${platform} accounts not connected to Guichet, ignored: ${unknown.join(', ')}`,
       );
     }
-    for (const event of events) {
-      if (!connected.has(event.accountExternalId)) {
-        outcomes.ignored++;
-        continue;
-      }
-      const result = await this.ingest.ingest(event, receivedAt);
-      outcomes[result.outcome]++;
-    }
+    const accepted = events.filter((e) => connected.has(e.accountExternalId));
+    await this.queue.enqueue(accepted, receivedAt, 'webhook');
     await this.channels.markWebhookReceived(platform, [...connected], receivedAt);
-    return { events: events.length, outcomes };
+    return { events: events.length, queued: accepted.length, ignored: events.length - accepted.length };
   }
 }

@@ -2,6 +2,7 @@ import { Anchor, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { TicketDetail } from '@guichet/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { toSafeExternalUrl } from '../../../lib/safe-url';
 import { contactName } from './contact-name';
 import { PriorityBadge, StatusBadge } from './StatusBadge';
@@ -51,6 +52,11 @@ export function TicketHeader({ ticket }: { ticket: TicketDetail }) {
           </Text>{' '}
           {ticket.routingExplanation}
         </Text>
+      )}
+      {ticket.previousTicket && (
+        <Anchor component={Link} to={`/tickets/${ticket.previousTicket.id}`} size="sm">
+          {t('ticket.follows', { reference: ticket.previousTicket.reference })}
+        </Anchor>
       )}
       {permalink && (
         <Anchor href={permalink} target="_blank" rel="noopener noreferrer nofollow" size="sm">

@@ -1,0 +1,204 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Platform } from '@guichet/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { reviveInboundEvent, type InboundEvent } from '../channels/inbound-event';
+import { PeriodicTask } from '../common/periodic-task';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import type { InboundSource } from './inbound-event-record.entity';
+import { IngestInboundService, type IngestOutcome } from './ingest-inbound.service';
+
+/** An event that keeps failing is retried this many times, then kept as `failed` for an admin to look at. */
+const MAX_ATTEMPTS = 10;
+const CLAIM_SECONDS = 120;
+const backoffSeconds = (attempts: number) => Math.min(3600, 5 * 2 ** (attempts - 1));
+
+interface ClaimedRow {
+  id: string;
+  event: unknown;
+  received_at: Date;
+  attempts: number;
+}
+
+/**
+ * Where every received event goes first. `enqueue` stores events durably (one statement) so that a
+ * webhook can be acknowledged, or a poll cursor moved, at once; the events are then ingested in
+ * batches: whatever arrived while a batch was being stored makes the next one, so bursts are absorbed
+ * by bigger batches instead of a queue of small transactions. Any instance processes any row (claims
+ * with SKIP LOCKED), a sweep picks up what a stopped instance left, and an event that fails is retried
+ * with back-off, on its own, so that one bad event does not hold up the others.
+ */
+@Injectable()
+export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('InboundQueue');
+  private readonly sweep: PeriodicTask;
+  private draining: Promise<void> | null = null;
+  private wanted = false;
+  private stopped = false;
+  private lastPurge = 0;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly ingest: IngestInboundService,
+  ) {
+    this.sweep = new PeriodicTask('InboundQueue', config.inbound.sweepMs, () => this.settle());
+  }
+
+  onApplicationBootstrap(): void {
+    this.sweep.start();
+    // What arrived before a stop and was not processed yet.
+    this.kick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    await this.sweep.stop();
+    await this.draining;
+  }
+
+  /**
+   * Stores events durably, in the caller's transaction when one is given (a poll moves its cursor in
+   * the same commit); processing starts as soon as possible after.
+   */
+  async enqueue(
+    events: InboundEvent[],
+    receivedAt: Date,
+    source: InboundSource,
+    manager: EntityManager = this.db.manager,
+  ): Promise<void> {
+    if (events.length === 0) return;
+    await manager.query(
+      `INSERT INTO inbound_events (source, platform, account_external_id, event, received_at)
+       SELECT $1::inbound_event_source, platform::inbound_event_platform, account_external_id, event, $5
+         FROM unnest($2::text[], $3::text[], $4::jsonb[]) AS v(platform, account_external_id, event)`,
+      [
+        source,
+        events.map((e): Platform => e.platform),
+        events.map((e) => e.accountExternalId),
+        events.map((e) => JSON.stringify(e)),
+        receivedAt,
+      ],
+    );
+    // Inside a transaction the rows are not visible yet: the caller kicks after its commit.
+    if (manager === this.db.manager) this.kick();
+  }
+
+  /** Starts processing now if nothing is running, or once more after the batch in progress. */
+  kick(): void {
+    this.wanted = true;
+    this.draining ??= this.drain().finally(() => (this.draining = null));
+  }
+
+  /** Processes everything due now; resolves when nothing is left (tests, the sweep). */
+  async settle(): Promise<void> {
+    this.kick();
+    while (this.draining) await this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.wanted && !this.stopped) {
+        this.wanted = false;
+        while (!this.stopped && (await this.processBatch()) > 0) this.wanted = false;
+      }
+      await this.purge();
+    } catch (err) {
+      this.logger.error(err);
+    }
+  }
+
+  /** Claims a batch and ingests it; returns how many events it claimed. */
+  private async processBatch(): Promise<number> {
+    const rows: ClaimedRow[] = await this.db
+      .query(
+        `UPDATE inbound_events SET claimed_until = now() + make_interval(secs => $1), attempts = attempts + 1
+        WHERE id IN (
+          SELECT id FROM inbound_events
+           WHERE status = 'pending' AND next_attempt_at <= now()
+             AND (claimed_until IS NULL OR claimed_until < now())
+           ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+        RETURNING id, event, received_at, attempts`,
+        [CLAIM_SECONDS, this.config.inbound.batchSize],
+      )
+      .then(
+        (result: unknown) =>
+          (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as ClaimedRow[],
+      );
+    if (rows.length === 0) return 0;
+    // In arrival order: a reply is stored after the message it answers.
+    rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+    try {
+      await this.ingestRows(rows);
+    } catch (err) {
+      if (rows.length === 1) {
+        await this.recordFailure(rows[0], err);
+      } else {
+        // Find the culprit: each event on its own, the good ones are stored.
+        for (const row of rows) {
+          await this.ingestRows([row]).catch((e: unknown) => this.recordFailure(row, e));
+        }
+      }
+    }
+    return rows.length;
+  }
+
+  private ingestRows(rows: ClaimedRow[]): Promise<IngestOutcome[]> {
+    return this.ingest.ingestMany(
+      rows.map((r) => ({ event: reviveInboundEvent(r.event), receivedAt: new Date(r.received_at) })),
+      (manager, outcomes) => markDone(manager, rows, outcomes),
+    );
+  }
+
+  private async recordFailure(row: ClaimedRow, err: unknown): Promise<void> {
+    const message = err instanceof Error ? err.message : String(err);
+    const failed = row.attempts >= MAX_ATTEMPTS;
+    this.logger.error(
+      `Inbound event ${row.id} ${failed ? `failed for good after ${row.attempts} attempts` : 'failed, will retry'}: ${message}`,
+    );
+    await this.db.query(
+      `UPDATE inbound_events
+          SET status = $2::inbound_event_status, last_error = $3, claimed_until = NULL,
+              next_attempt_at = now() + make_interval(secs => $4)
+        WHERE id = $1`,
+      [row.id, failed ? 'failed' : 'pending', message, backoffSeconds(row.attempts)],
+    );
+  }
+
+  /** Processed events are kept a few days (what happened to each), then deleted; at most once an hour. */
+  private async purge(): Promise<void> {
+    if (Date.now() - this.lastPurge < 3_600_000) return;
+    this.lastPurge = Date.now();
+    await this.db.query(
+      `DELETE FROM inbound_events WHERE status = 'done' AND processed_at < now() - make_interval(days => $1)`,
+      [this.config.inbound.retentionDays],
+    );
+  }
+}
+
+async function markDone(
+  manager: EntityManager,
+  rows: ClaimedRow[],
+  outcomes: IngestOutcome[],
+): Promise<void> {
+  await manager.query(
+    `UPDATE inbound_events e
+        SET status = 'done', processed_at = now(), claimed_until = NULL, last_error = NULL,
+            outcome = v.outcome, ticket_id = v.ticket_id, message_id = v.message_id
+       FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::uuid[]) AS v(id, outcome, ticket_id, message_id)
+      WHERE e.id = v.id`,
+    [
+      rows.map((r) => r.id),
+      outcomes.map((o) => o.outcome),
+      outcomes.map((o) => o.ticketId),
+      outcomes.map((o) => o.messageId),
+    ],
+  );
+}
