@@ -21,6 +21,7 @@ export default defineConfig({
   server: {
     proxy: {
       '/api': { target: apiTarget },
+      '/open311': { target: apiTarget },
       '/socket.io': { target: apiTarget, ws: true },
     },
   },

@@ -94,6 +94,7 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useBodyParser('json', { limit: '1mb' });
   app.use(cookieParser());
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   app.use((_req: express.Request, res: express.Response, next: express.NextFunction) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('X-Frame-Options', 'DENY');

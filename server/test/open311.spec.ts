@@ -196,6 +196,7 @@ describe('Open311 GeoReport v2', () => {
       expect(res.body).toEqual([
         {
           service_request_id: expect.stringMatching(/^\d+$/) as unknown,
+          token: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown,
           service_notice: 'Votre demande a été transmise au service État civil.',
           account_id: null,
         },
@@ -217,7 +218,8 @@ describe('Open311 GeoReport v2', () => {
         .where('m.ticketId = :id', { id: ticket.id })
         .getOneOrFail();
       expect(message).toMatchObject({ direction: 'inbound', kind: 'request', deliveryStatus: 'received' });
-      expect(message.platformMessageId).toMatch(/^[0-9a-f-]{36}$/);
+      // The token is the message's platform id: the unique index that dedupes webhooks dedupes it too.
+      expect(message.platformMessageId).toBe(res.body[0].token);
       expect(ticket.threadKey).toBe(message.platformMessageId);
       expect(message.body).toBe(
         [
@@ -300,15 +302,17 @@ describe('Open311 GeoReport v2', () => {
       expect(await t.db.getRepository(ChannelAccount).count()).toBe(0);
     });
 
-    it('refuses every post when no key is configured', async () => {
+    it('refuses every post when no key is configured and the web form is off', async () => {
       const keys = t.config.open311.apiKeys;
       t.config.open311.apiKeys = [];
+      t.config.open311.webForm = false;
       try {
         const res = await postForm<GeoReportError[]>(request());
         expect(res.status).toBe(403);
         expect(res.body[0].description).toContain('OPEN311_API_KEYS');
       } finally {
         t.config.open311.apiKeys = keys;
+        t.config.open311.webForm = true;
       }
       expect(await stored()).toEqual(nothing);
     });
@@ -567,7 +571,7 @@ describe('Open311 GeoReport v2', () => {
       }
       const xmlPost = await call<GeoReportError[]>('/open311/v2/requests.xml', { method: 'POST' });
       expect(xmlPost.status).toBe(400);
-      const other = await get<GeoReportError[]>('tokens/abc.json');
+      const other = await get<GeoReportError[]>('discovery/abc.json');
       expect(other.status).toBe(404);
       expect(other.body[0].code).toBe(404);
       expect(await stored()).toEqual(nothing);
@@ -578,6 +582,7 @@ describe('Open311 GeoReport v2', () => {
     it('reads OPEN311_* with defaults and refuses short keys', () => {
       expect(loadConfig({}).open311).toEqual({
         apiKeys: [],
+        webForm: true,
         postRateLimit: { limit: 30, windowSeconds: 600 },
         getRateLimit: { limit: 300, windowSeconds: 60 },
       });

@@ -1,7 +1,8 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { LoginPage } from '../features/auth/components/LoginPage';
 import { InboxPage } from '../features/tickets/components/InboxPage';
+import { PageLoader } from '../lib/ui/PageLoader';
 import { AppLayout } from './layout/AppLayout';
 import { PublicLayout } from './layout/PublicLayout';
 import { HomeRedirect } from './routes/HomeRedirect';
@@ -27,6 +28,10 @@ const CalendarIndexPage = lazy(() =>
     default: module.CalendarIndexPage,
   })),
 );
+// The public contact form: citizens arriving from the town's website download only what it needs.
+const ContactPage = lazy(() =>
+  import('../features/contact/components/ContactPage').then((module) => ({ default: module.ContactPage })),
+);
 const CalendarPage = lazy(() =>
   import('../features/settings/components/CalendarPage').then((module) => ({ default: module.CalendarPage })),
 );
@@ -35,7 +40,17 @@ export const router = createBrowserRouter([
   {
     element: <PublicLayout />,
     errorElement: <RouteError />,
-    children: [{ path: '/login', element: <LoginPage /> }],
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        path: '/contact',
+        element: (
+          <Suspense fallback={<PageLoader />}>
+            <ContactPage />
+          </Suspense>
+        ),
+      },
+    ],
   },
   {
     path: '/',

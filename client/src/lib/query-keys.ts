@@ -40,4 +40,9 @@ export const queryKeys = {
     all: ['notifications'] as const,
     list: ['notifications', 'list'] as const,
   },
+  /** The public Open311 API the contact form uses (no session). */
+  open311: {
+    webForm: ['open311', 'web-form'] as const,
+    services: ['open311', 'services'] as const,
+  },
 };

@@ -41,9 +41,16 @@ export interface AppConfig {
   open311: {
     /** Empty: every POST is refused (403). */
     apiKeys: string[];
+    /** The town's own contact form (/contact) may post with a public key derived from SECRET_KEY. */
+    webForm: boolean;
     postRateLimit: { limit: number; windowSeconds: number };
     getRateLimit: { limit: number; windowSeconds: number };
   };
+  /**
+   * Express `trust proxy`: which reverse proxies' X-Forwarded-For to believe when rate limits count
+   * client addresses. false: the connecting address; a number: that many hops; else addresses/CIDRs.
+   */
+  trustProxy: false | number | string[];
   /** Where the built client lives; served on the same port as the API. */
   clientDir: string | null;
 }

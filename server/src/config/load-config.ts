@@ -1,7 +1,38 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { AppConfig, ConfigError } from './app-config';
 
 type Env = Record<string, string | undefined>;
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY as Express's `trust proxy` takes it: false, a hop count, or named ranges, addresses
+ * and CIDRs. `true` (trust every hop) is refused: any client could then choose its own address.
+ */
+function parseTrustProxy(raw: string | null, problems: string[]): AppConfig['trustProxy'] {
+  if (raw === null || ['false', 'no', 'off', '0'].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops <= 10) return hops;
+  }
+  const entries = raw.split(',').map((e) => e.trim());
+  const bad = entries.filter((entry) => {
+    if (PROXY_NAMES.includes(entry)) return false;
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    if (family === 0 || rest.length > 0) return true;
+    if (prefix === undefined) return false;
+    return !/^\d{1,3}$/.test(prefix) || Number(prefix) > (family === 4 ? 32 : 128);
+  });
+  if (bad.length > 0) {
+    problems.push(
+      `TRUST_PROXY must be false, a number of proxies (0-10), or comma-separated loopback, linklocal, uniquelocal, addresses or CIDRs (got "${raw}")`,
+    );
+    return false;
+  }
+  return entries;
+}
 
 /** Reads and checks the environment; throws one ConfigError listing every problem. */
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -99,6 +130,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     seedDemo: bool('SEED_DEMO', databaseUrl === null),
     open311: {
       apiKeys: open311ApiKeys,
+      webForm: bool('OPEN311_WEB_FORM', true),
       postRateLimit: {
         limit: int('OPEN311_POST_RATE_LIMIT', 30, 1, 100_000),
         windowSeconds: int('OPEN311_POST_RATE_WINDOW_SECONDS', 600, 1, 86_400),
@@ -108,6 +140,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
         windowSeconds: int('OPEN311_GET_RATE_WINDOW_SECONDS', 60, 1, 86_400),
       },
     },
+    trustProxy: parseTrustProxy(str('TRUST_PROXY'), problems),
     clientDir: str('CLIENT_DIR') ? resolve(str('CLIENT_DIR') as string) : null,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,5 +1,5 @@
 /** The statuses the GeoReport v2 API answers with, and the one error shape it uses. */
-export type Open311Status = 400 | 403 | 404 | 429 | 500;
+export type Open311Status = 400 | 403 | 404 | 422 | 429 | 500;
 
 export interface GeoReportError {
   code: number;

@@ -26,13 +26,29 @@ export interface Open311RequestFilters {
   end: Date | null;
 }
 
-export const DESCRIPTION_MAX = 4000;
+/** Longest value of each text field, in characters; the web form shows and checks the same. */
+export const FIELD_MAX = {
+  service_code: 64,
+  description: 4000,
+  address_string: 500,
+  address_id: 200,
+  email: 128,
+  phone: 40,
+  first_name: 90,
+  last_name: 90,
+  device_id: 100,
+  account_id: 100,
+  media_url: 2000,
+} as const;
+export const DESCRIPTION_MAX = FIELD_MAX.description;
 /** Without dates, GeoReport v2 lists the last 90 days. */
 export const DEFAULT_WINDOW_DAYS = 90;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9 ().-]{3,40}$/;
 const REFERENCE = /^\d{1,9}$/;
+// A client's idempotency key (a UUID, typically) doubles as the GeoReport token: URL-safe.
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,100}$/;
 // W3C datetime: a date, or a date and time with its offset (as GeoReport v2 requires).
 const W3C_DATETIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -58,7 +74,8 @@ function text(fields: Fields, name: string, problems: string[]): string | null {
 
 const length = (s: string): number => [...s].length;
 
-function bounded(fields: Fields, name: string, max: number, problems: string[]): string | null {
+function bounded(fields: Fields, name: keyof typeof FIELD_MAX, problems: string[]): string | null {
+  const max = FIELD_MAX[name];
   const value = text(fields, name, problems);
   if (value !== null && length(value) > max) {
     problems.push(fieldProblem(name, `${max} caractères au plus`));
@@ -78,8 +95,8 @@ function coordinate(fields: Fields, name: 'lat' | 'long', limit: number, problem
   return n;
 }
 
-function httpUrl(fields: Fields, name: string, problems: string[]): string | null {
-  const value = bounded(fields, name, 2000, problems);
+function httpUrl(fields: Fields, name: 'media_url', problems: string[]): string | null {
+  const value = bounded(fields, name, problems);
   if (value === null) return null;
   let url: URL | null = null;
   try {
@@ -98,11 +115,11 @@ function httpUrl(fields: Fields, name: string, problems: string[]): string | nul
 export function parseRequestInput(body: unknown): Open311RequestInput {
   const fields = asFields(body);
   const problems: string[] = [];
-  const serviceCode = bounded(fields, 'service_code', 64, problems);
+  const serviceCode = bounded(fields, 'service_code', problems);
   if (serviceCode === null && !problems.some((p) => p.startsWith('service_code'))) {
     problems.push(fieldProblem('service_code', 'champ obligatoire'));
   }
-  const description = bounded(fields, 'description', DESCRIPTION_MAX, problems);
+  const description = bounded(fields, 'description', problems);
   const mediaUrl = httpUrl(fields, 'media_url', problems);
   const mediaGiven = text(fields, 'media_url', []) !== null;
   if (description === null && !mediaGiven && !problems.some((p) => p.startsWith('description '))) {
@@ -114,14 +131,14 @@ export function parseRequestInput(body: unknown): Open311RequestInput {
   const longGiven = text(fields, 'long', []) !== null;
   if (latGiven && !longGiven) problems.push(fieldProblem('long', 'obligatoire avec lat'));
   if (longGiven && !latGiven) problems.push(fieldProblem('lat', 'obligatoire avec long'));
-  const addressString = bounded(fields, 'address_string', 500, problems);
-  const addressId = bounded(fields, 'address_id', 200, problems);
+  const addressString = bounded(fields, 'address_string', problems);
+  const addressId = bounded(fields, 'address_id', problems);
   if (!latGiven && !longGiven && addressString === null && addressId === null) {
     problems.push(fieldProblem('lat/long, address_string ou address_id', 'une localisation est obligatoire'));
   }
-  const email = bounded(fields, 'email', 128, problems)?.toLowerCase() ?? null;
+  const email = bounded(fields, 'email', problems)?.toLowerCase() ?? null;
   if (email !== null && !EMAIL.test(email)) problems.push(fieldProblem('email', 'adresse e-mail invalide'));
-  const phone = bounded(fields, 'phone', 40, problems);
+  const phone = bounded(fields, 'phone', problems);
   if (phone !== null && !PHONE.test(phone)) problems.push(fieldProblem('phone', 'numéro invalide'));
   const input: Open311RequestInput = {
     serviceCode: serviceCode ?? '',
@@ -131,15 +148,37 @@ export function parseRequestInput(body: unknown): Open311RequestInput {
     addressString,
     addressId,
     email,
-    deviceId: bounded(fields, 'device_id', 100, problems),
-    accountId: bounded(fields, 'account_id', 100, problems),
-    firstName: bounded(fields, 'first_name', 90, problems),
-    lastName: bounded(fields, 'last_name', 90, problems),
+    deviceId: bounded(fields, 'device_id', problems),
+    accountId: bounded(fields, 'account_id', problems),
+    firstName: bounded(fields, 'first_name', problems),
+    lastName: bounded(fields, 'last_name', problems),
     phone,
     mediaUrl,
   };
   if (problems.length > 0) throw new Open311Error(400, problems);
   return input;
+}
+
+/**
+ * The key that makes a POST safe to repeat (IETF Idempotency-Key header, or an `idempotency_key`
+ * field for clients that cannot set headers); null when the client gave none.
+ */
+export function parseIdempotencyKey(header: unknown, field: unknown): string | null {
+  const values = [header, field].filter((v) => v !== undefined && v !== null && v !== '');
+  if (values.length === 0) return null;
+  const [key] = values;
+  if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
+    throw badField('idempotency_key', 'de 16 à 100 lettres, chiffres, - ou _ (un UUID par exemple)');
+  }
+  if (values.length > 1 && values[1] !== key) {
+    throw badField('idempotency_key', 'l’en-tête Idempotency-Key et le champ idempotency_key diffèrent');
+  }
+  return key;
+}
+
+/** A token of GET /tokens/{token}.json: the same shape as an idempotency key. */
+export function isToken(value: string): boolean {
+  return IDEMPOTENCY_KEY.test(value);
 }
 
 /** A comma-separated filter ("open,closed"); repeated parameters are joined. */

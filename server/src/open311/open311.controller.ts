@@ -16,22 +16,30 @@ import type { Request, Response } from 'express';
 import { Public } from '../auth/decorators';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+import { APP_CONFIG, APP_SECRETS, type AppSecrets } from '../config/config.module';
 import { isKnownApiKey } from './open311-api-key';
 import { Open311Error } from './open311-error';
 import { Open311ExceptionFilter } from './open311-exception.filter';
-import { asFields, parseRequestFilters, parseRequestInput } from './open311-input';
+import {
+  asFields,
+  FIELD_MAX,
+  parseIdempotencyKey,
+  parseRequestFilters,
+  parseRequestInput,
+} from './open311-input';
+import { webFormKey, type WebFormSettings } from './open311-web-form';
 import { Open311Service } from './open311.service';
 import type {
   GeoReportCreated,
   GeoReportRequest,
   GeoReportService,
   GeoReportServiceDefinition,
+  GeoReportToken,
 } from './open311.types';
 
 /**
  * Open311 GeoReport v2 (JSON), outside the /api prefix, for the town's web form and citizen portals.
- * Public: posting needs an API key from OPEN311_API_KEYS; reading shows no personal data.
+ * Public: posting needs an API key (OPEN311_API_KEYS, or the web form's); reading shows no personal data.
  */
 @Public()
 @UseFilters(new Open311ExceptionFilter())
@@ -41,7 +49,18 @@ export class Open311Controller {
     private readonly open311: Open311Service,
     private readonly limits: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_SECRETS) private readonly secrets: AppSecrets,
   ) {}
+
+  /** The town's contact form reads its key and the field limits here (404 when OPEN311_WEB_FORM=false). */
+  @Get('web-form.json')
+  async webForm(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WebFormSettings> {
+    await this.throttle(req, res, 'get');
+    if (!this.config.open311.webForm) {
+      throw new Open311Error(404, 'formulaire : le formulaire de contact en ligne est désactivé');
+    }
+    return { api_key: webFormKey(this.secrets), limits: FIELD_MAX };
+  }
 
   @Get('v2/services.json')
   async services(
@@ -75,8 +94,19 @@ export class Open311Controller {
     const fields = asFields(body);
     this.checkApiKey(fields.api_key ?? asFields(query).api_key);
     const input = parseRequestInput(fields);
+    const idempotencyKey = parseIdempotencyKey(req.header('idempotency-key'), fields.idempotency_key);
     const { api_key: _key, ...raw } = fields;
-    return this.open311.create(input, raw);
+    return this.open311.create(input, raw, idempotencyKey);
+  }
+
+  @Get('v2/tokens/:token.json')
+  async token(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Param('token') token: string,
+  ): Promise<GeoReportToken[]> {
+    await this.throttle(req, res, 'get');
+    return this.open311.token(token);
   }
 
   @Get('v2/requests.json')
@@ -113,7 +143,8 @@ export class Open311Controller {
   }
 
   private checkApiKey(given: unknown): void {
-    const keys = this.config.open311.apiKeys;
+    const { apiKeys, webForm } = this.config.open311;
+    const keys = webForm ? [...apiKeys, webFormKey(this.secrets)] : apiKeys;
     if (keys.length === 0) {
       throw new Open311Error(
         403,

@@ -7,9 +7,12 @@ import { ChannelAccount } from '../channels/channel-account.entity';
 import { Service } from '../services/service.entity';
 import { TicketSlaClock } from '../sla/ticket-sla-clock.entity';
 import { IngestInboundService } from '../tickets/ingest-inbound.service';
+import { Message } from '../tickets/message.entity';
 import { Ticket } from '../tickets/ticket.entity';
-import { badField, Open311Error } from './open311-error';
+import { badField, fieldProblem, Open311Error } from './open311-error';
 import {
+  isToken,
+  parseRequestInput,
   storedNumber,
   storedText,
   type Open311RequestFilters,
@@ -21,6 +24,7 @@ import type {
   GeoReportRequest,
   GeoReportService,
   GeoReportServiceDefinition,
+  GeoReportToken,
 } from './open311.types';
 
 const OPEN_STATUSES: TicketStatus[] = ['new', 'open', 'pending'];
@@ -59,32 +63,88 @@ export class Open311Service {
 
   /**
    * A citizen's request becomes a ticket like any message (ingestion, contact, SLA, live inbox), in
-   * the service the citizen chose rather than the one keyword routing would pick.
+   * the service the citizen chose rather than the one keyword routing would pick. The request's
+   * token is its message's platform id, so the client's idempotency key, when given, is stored once
+   * by the same unique index that dedupes webhooks: a repeat answers with the first request.
    */
   async create(
     input: Open311RequestInput,
     raw: Record<string, unknown>,
+    idempotencyKey: string | null,
     now: Date = new Date(),
   ): Promise<GeoReportCreated[]> {
     const service = await this.findService(input.serviceCode);
     if (!service) throw badField('service_code', `service « ${input.serviceCode} » inconnu`);
     await this.ensureAccount();
+    const token = idempotencyKey ?? randomUUID();
     // The citizen chose the service: the ticket opens there, in the same transaction as its message.
-    const outcome = await this.ingest.ingest(requestMessage(input, raw, randomUUID(), now), now, {
+    const outcome = await this.ingest.ingest(requestMessage(input, raw, token, now), now, {
       serviceId: service.id,
       explanation: `Open311 : service_code « ${service.slug} » → ${service.name}`,
     });
-    if (outcome.outcome !== 'created') {
+    if (outcome.outcome === 'duplicate' && outcome.messageId) {
+      await this.checkSameRequest(outcome.messageId, input);
+    } else if (outcome.outcome !== 'created') {
       throw new Error(`Open311 request not stored as a new ticket (${outcome.outcome})`);
     }
-    const ticket = await this.db.getRepository(Ticket).findOneByOrFail({ id: outcome.ticketId });
+    const ticket = await this.db.getRepository(Ticket).findOneByOrFail({ id: outcome.ticketId as string });
     return [
       {
         service_request_id: String(ticket.reference),
+        token,
         service_notice: `Votre demande a été transmise au service ${service.name}.`,
         account_id: null,
       },
     ];
+  }
+
+  /** GeoReport v2 tokens: the request a POST's token became (only Open311 requests have one). */
+  async token(token: string): Promise<GeoReportToken[]> {
+    const row = isToken(token)
+      ? await this.db
+          .getRepository(Message)
+          .createQueryBuilder('m')
+          .innerJoin(ChannelAccount, 'a', 'a.id = m.channelAccountId')
+          .innerJoin(Ticket, 't', 't.id = m.ticketId')
+          .select('t.reference', 'reference')
+          .where('a.platform = :platform AND a.externalId = :account', {
+            platform: 'open311',
+            account: OPEN311_ACCOUNT_EXTERNAL_ID,
+          })
+          .andWhere('m.platformMessageId = :token', { token })
+          .getRawOne<{ reference: number }>()
+      : undefined;
+    if (!row) throw new Open311Error(404, `token : jeton « ${token} » inconnu`);
+    return [{ service_request_id: String(row.reference), token }];
+  }
+
+  /**
+   * A repeated key must carry the same request (IETF Idempotency-Key): the same words answer with
+   * the first request; different ones are refused rather than silently dropped.
+   */
+  private async checkSameRequest(messageId: string, input: Open311RequestInput): Promise<void> {
+    const first = await this.db
+      .getRepository(Message)
+      .createQueryBuilder('m')
+      .addSelect('m.raw')
+      .innerJoinAndSelect('m.ticket', 't')
+      .where('m.id = :id', { id: messageId })
+      .getOneOrFail();
+    let same = false;
+    try {
+      same = JSON.stringify(parseRequestInput(first.raw)) === JSON.stringify(input);
+    } catch {
+      same = false;
+    }
+    if (!same) {
+      throw new Open311Error(
+        422,
+        fieldProblem(
+          'idempotency_key',
+          `cette demande a déjà été enregistrée sous le n° ${first.ticket.reference} avec un contenu différent ; pour ajouter une précision, faites une nouvelle demande`,
+        ),
+      );
+    }
   }
 
   async list(filters: Open311RequestFilters): Promise<GeoReportRequest[]> {
@@ -148,11 +208,7 @@ export class Open311Service {
       .execute();
   }
 
-  /**
-   * As a re-routing PATCH does (TicketsService.update): service changed, audited, SLA clocks
-   * recomputed on the new service's calendar, both services' inboxes told. The system acts, so the
-   * audit has no actor.
-   */
+  /** Tickets as GeoReport requests: what the citizen sent, the latest sent reply, the resolution deadline. */
   private async toRequests(tickets: Ticket[]): Promise<GeoReportRequest[]> {
     if (tickets.length === 0) return [];
     const ids = tickets.map((t) => t.id);

@@ -14,10 +14,21 @@ export interface GeoReportServiceDefinition {
   attributes: [];
 }
 
+/**
+ * The answer to a POST. GeoReport v2 lets a server answer with a token to be exchanged later;
+ * requests are created at once here, so both come together and the token is always exchangeable.
+ */
 export interface GeoReportCreated {
   service_request_id: string;
+  token: string;
   service_notice: string;
   account_id: null;
+}
+
+/** GET /tokens/{token}.json: which request a token became. */
+export interface GeoReportToken {
+  service_request_id: string;
+  token: string;
 }
 
 /** A request as anyone may read it: never the citizen's e-mail, phone, names or device. */
