@@ -32,7 +32,11 @@ export class AuditService {
     if (events.length === 0) return;
     await manager.insert(
       AuditEvent,
-      events.map((e) => ({ ...e, details: (e.details ?? {}) })),
+      events.map((e) => {
+        // TypeORM's insert type wants plain JSON objects, not records of unknown values.
+        const details: object = e.details ?? {};
+        return { ...e, details };
+      }),
     );
   }
 }
