@@ -10,6 +10,7 @@ import {
   type BusinessCalendar,
 } from '../server/src/domain/sla/index.js';
 import { naiveAddBusinessMinutes, naiveIsStaffed } from '../server/src/domain/sla/__tests__/naive-clock.js';
+import { format, printTable } from './table.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -108,18 +109,6 @@ function main(): void {
     ['target', 'engine/s (warm)', 'engine/s (cold calendar)', 'oracle/s', 'engine/oracle', 'oracle-checked'],
     rows,
   );
-}
-
-function format(n: number): string {
-  return n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(1);
-}
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const row of rows) console.log(line(row));
 }
 
 main();
