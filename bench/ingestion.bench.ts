@@ -5,22 +5,31 @@
  *
  *   npm run build && npx tsx bench/ingestion.bench.ts          # PostgreSQL at BENCH_DATABASE_URL,
  *                                                              # else postgres://postgres@127.0.0.1:5432/postgres
- * EVENTS (default 2000) and CONCURRENCY (default 16) tune the run.
+ * Two latencies per event: the acknowledgement (the webhook answer, sent once the event is durably
+ * stored) and end to end (until an agent's socket receives the `message.created` event, i.e. the
+ * message is routed, threaded, on the SLA clock and committed). The rate is events over the time
+ * from the first delivery to the last live event.
+ *
+ * EVENTS (default 3000) and CONCURRENCY (default 16) tune the closed loop; RATE (events/s) switches
+ * to an open loop that sends at that pace whatever the answers (a sustained load).
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { Client, Pool } from 'pg';
+import { io, type Socket } from 'socket.io-client';
 
 const require = createRequire(__filename);
 const dist = (path: string) => require(`../server/dist/src/${path}`) as Record<string, unknown>;
 
 const BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const EVENTS = Number(process.env.EVENTS ?? 2000);
+const EVENTS = Number(process.env.EVENTS ?? 3000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
+const RATE = process.env.RATE ? Number(process.env.RATE) : null;
 const SECRET = 'bench-secret';
 const PAGE = '104857362948571';
+const PASSWORD = 'bench-password-2026';
 
 async function withDatabase<T>(run: (url: string) => Promise<T>): Promise<T> {
   const name = `guichet_bench_${randomBytes(4).toString('hex')}`;
@@ -37,27 +46,31 @@ async function withDatabase<T>(run: (url: string) => Promise<T>): Promise<T> {
   }
 }
 
-function percentile(sorted: number[], p: number): number {
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-async function runConcurrently(
-  count: number,
-  task: (i: number) => Promise<void>,
-): Promise<{ seconds: number; latencies: number[] }> {
-  const latencies: number[] = [];
-  let next = 0;
+/** Runs `task` for 0..count-1: CONCURRENCY at a time, or started at RATE per second when set. */
+async function drive(count: number, task: (i: number) => Promise<void>): Promise<void> {
+  if (RATE === null) {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        for (let i = next++; i < count; i = next++) await task(i);
+      }),
+    );
+    return;
+  }
   const start = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      for (let i = next++; i < count; i = next++) {
-        const t0 = performance.now();
-        await task(i);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  return { seconds: (performance.now() - start) / 1000, latencies: latencies.sort((a, b) => a - b) };
+  const running: Array<Promise<void>> = [];
+  for (let i = 0; i < count; i++) {
+    const due = start + (i * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    running.push(task(i));
+  }
+  await Promise.all(running);
 }
 
 function delivery(i: number, run: string): string {
@@ -88,22 +101,25 @@ function delivery(i: number, run: string): string {
   });
 }
 
+interface AppHandle {
+  app: { listen(p: number, h: string): Promise<void>; getHttpServer(): { address(): { port: number } } };
+  close(): Promise<void>;
+}
+
 async function main(): Promise<void> {
   const { loadConfig } = dist('config/load-config.js') as {
     loadConfig: (env: Record<string, string>) => unknown;
   };
   const { createGuichetApp } = dist('create-app.js') as {
-    createGuichetApp: (
-      c: unknown,
-      o: object,
-    ) => Promise<{
-      app: { listen(p: number, h: string): Promise<void>; getHttpServer(): { address(): { port: number } } };
-      close(): Promise<void>;
-    }>;
+    createGuichetApp: (c: unknown, o: object) => Promise<AppHandle>;
   };
   const { DEFAULT_SERVICE_CALENDAR } = dist('domain/sla/index.js') as { DEFAULT_SERVICE_CALENDAR: unknown };
+  const { hashPassword } = dist('auth/password.js') as {
+    hashPassword: (p: string, cost: number) => Promise<string>;
+  };
+  const { SOCKET_PATH } = require('../shared/dist/index.js') as { SOCKET_PATH: string };
 
-  const guichet = await withDatabase(async (url) => {
+  const result = await withDatabase(async (url) => {
     const config = loadConfig({
       NODE_ENV: 'test',
       DATABASE_URL: url,
@@ -115,8 +131,9 @@ async function main(): Promise<void> {
     });
     const instance = await createGuichetApp(config, { logger: ['error'] });
     await instance.app.listen(0, '127.0.0.1');
-    const port = instance.app.getHttpServer().address().port;
+    const base = `http://127.0.0.1:${instance.app.getHttpServer().address().port}`;
     const pool = new Pool({ connectionString: url, max: CONCURRENCY });
+    let socket: Socket | null = null;
     try {
       await pool.query(
         `INSERT INTO services (slug, name, keywords, is_triage, calendar) VALUES
@@ -127,8 +144,29 @@ async function main(): Promise<void> {
         `INSERT INTO channel_accounts (platform, external_id, name) VALUES ('facebook', $1, 'Ville')`,
         [PAGE],
       );
+      await pool.query(
+        `INSERT INTO users (email, display_name, role, password_hash) VALUES ('admin@bench.example', 'Admin', 'admin', $1)`,
+        [await hashPassword(PASSWORD, 4)],
+      );
+      const login = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@bench.example', password: PASSWORD }),
+      });
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      // An agent's live inbox: when it hears of a message, the message is stored and told.
+      const live = new Map<string, number>();
+      socket = io(base, { path: SOCKET_PATH, transports: ['websocket'], extraHeaders: { cookie } });
+      socket.on('message.created', (m: { platformMessageId: string | null }) => {
+        if (m.platformMessageId) live.set(m.platformMessageId, performance.now());
+      });
+      await new Promise<void>((resolve, reject) => {
+        socket?.once('connect', () => resolve());
+        socket?.once('connect_error', reject);
+      });
+
       const send = async (body: string) => {
-        const res = await fetch(`http://127.0.0.1:${port}/api/webhooks/meta`, {
+        const res = await fetch(`${base}/api/webhooks/meta`, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
@@ -139,17 +177,50 @@ async function main(): Promise<void> {
         if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
         await res.arrayBuffer();
       };
+      const waitLive = async (ids: string[], timeoutMs: number) => {
+        const deadline = Date.now() + timeoutMs;
+        while (ids.some((id) => !live.has(id))) {
+          if (Date.now() > deadline) throw new Error(`${ids.filter((id) => !live.has(id)).length} events never went live`);
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      };
       // Warm-up, not measured.
-      for (let i = 0; i < 50; i++) await send(delivery(i, 'warm'));
+      for (let i = 0; i < 100; i++) await send(delivery(i, 'warm'));
+      await waitLive(
+        Array.from({ length: 100 }, (_, i) => `warm_${i}`),
+        60_000,
+      );
 
-      const guichetRun = await runConcurrently(EVENTS, (i) => send(delivery(i, 'run')));
+      const sentAt: number[] = [];
+      const ack: number[] = [];
+      const start = performance.now();
+      await drive(EVENTS, async (i) => {
+        const body = delivery(i, 'run');
+        sentAt[i] = performance.now();
+        await send(body);
+        ack.push(performance.now() - (sentAt[i] as number));
+      });
+      const acked = performance.now();
+      const ids = Array.from({ length: EVENTS }, (_, i) => `run_${i}`);
+      await waitLive(ids, 600_000);
+      const endToEnd = ids.map((id, i) => (live.get(id) as number) - (sentAt[i] as number));
+      const lastLive = Math.max(...ids.map((id) => live.get(id) as number));
+      const guichet = {
+        ackRate: EVENTS / ((acked - start) / 1000),
+        rate: EVENTS / ((lastLive - start) / 1000),
+        ack,
+        endToEnd,
+      };
 
       // Baseline: the same rows (contact, ticket, message) inserted with plain pg, same concurrency.
       const { rows } = await pool.query<{ id: string }>(`SELECT id FROM services WHERE slug = 'voirie'`);
       const serviceId = rows[0]?.id;
       const { rows: acc } = await pool.query<{ id: string }>(`SELECT id FROM channel_accounts LIMIT 1`);
       const accountId = acc[0]?.id;
-      const baseline = await runConcurrently(EVENTS, async (i) => {
+      const baseLatencies: number[] = [];
+      const baseStart = performance.now();
+      await drive(EVENTS, async (i) => {
+        const t0 = performance.now();
         const client = await pool.connect();
         try {
           await client.query('BEGIN');
@@ -172,31 +243,38 @@ async function main(): Promise<void> {
         } finally {
           client.release();
         }
+        baseLatencies.push(performance.now() - t0);
       });
+      const baseline = { rate: EVENTS / ((performance.now() - baseStart) / 1000), latencies: baseLatencies };
       const stored = await pool.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM messages WHERE platform_message_id LIKE 'run_%'`,
       );
-      return { guichetRun, baseline, stored: stored.rows[0]?.n ?? 0 };
+      return { guichet, baseline, stored: stored.rows[0]?.n ?? 0 };
     } finally {
+      socket?.close();
       await pool.end();
       await instance.close();
     }
   });
 
-  const { guichetRun, baseline, stored } = guichet;
-  const rate = EVENTS / guichetRun.seconds;
-  const baseRate = EVENTS / baseline.seconds;
+  const { guichet, baseline, stored } = result;
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
   console.log(
     `Ingestion — node ${process.version}, ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}`,
   );
-  console.log(`${EVENTS} signed deliveries, concurrency ${CONCURRENCY}, stored ${stored}`);
   console.log(
-    `guichet   ${rate.toFixed(0)} events/s   p50 ${percentile(guichetRun.latencies, 50).toFixed(1)} ms   p99 ${percentile(guichetRun.latencies, 99).toFixed(1)} ms`,
+    `${EVENTS} signed deliveries, ${RATE === null ? `concurrency ${CONCURRENCY}` : `open loop at ${RATE}/s`}, stored ${stored}`,
   );
   console.log(
-    `plain pg  ${baseRate.toFixed(0)} events/s   p50 ${percentile(baseline.latencies, 50).toFixed(1)} ms   p99 ${percentile(baseline.latencies, 99).toFixed(1)} ms`,
+    `guichet acknowledged   ${guichet.ackRate.toFixed(0)} events/s   p50 ${ms(percentile(guichet.ack, 50))}   p99 ${ms(percentile(guichet.ack, 99))}`,
   );
-  console.log(`ratio guichet/plain pg: ${(rate / baseRate).toFixed(3)}`);
+  console.log(
+    `guichet end to end     ${guichet.rate.toFixed(0)} events/s   p50 ${ms(percentile(guichet.endToEnd, 50))}   p99 ${ms(percentile(guichet.endToEnd, 99))}`,
+  );
+  console.log(
+    `plain pg (3 inserts)   ${baseline.rate.toFixed(0)} events/s   p50 ${ms(percentile(baseline.latencies, 50))}   p99 ${ms(percentile(baseline.latencies, 99))}`,
+  );
+  console.log(`ratio guichet end to end / plain pg: ${(guichet.rate / baseline.rate).toFixed(3)}`);
 }
 
 main().catch((err: unknown) => {

@@ -138,8 +138,26 @@ describe('The inbound queue', () => {
     expect(await t.db.getRepository(Message).count()).toBe(1);
   });
 
+  it('stores a message holding NUL characters, which PostgreSQL refuses, with the replacement character', async () => {
+    const res = await postMetaWebhook(
+      t,
+      feedDelivery([
+        {
+          commentId: '5502_1',
+          message: 'Nid de poule\u0000 rue\u0000 Haute',
+          from: { id: '1\u00002', name: 'A\u0000B' },
+        },
+      ]),
+    );
+    expect(res.status).toBe(200);
+    const [message] = await t.db.getRepository(Message).find();
+    expect(message?.body).toBe('Nid de poule\uFFFD rue\uFFFD Haute');
+    expect((await statusOf(t)).map((r) => r.status)).toEqual(['done']);
+  });
+
   it('processes at start what a stopped instance had stored but not processed', async () => {
-    const second = await startTestApp({}, { sharedDatabaseUrl: t.databaseUrl });
+    // Its sweep would process the event before it stops.
+    const second = await startTestApp({ INBOUND_SWEEP_MS: '60000' }, { sharedDatabaseUrl: t.databaseUrl });
     try {
       // Stored by this instance, which stops before processing it (the transaction does not kick).
       await second.db.transaction((m) =>
@@ -154,7 +172,7 @@ describe('The inbound queue', () => {
     const third = await startTestApp({}, { sharedDatabaseUrl: t.databaseUrl });
     try {
       // No call here: the instance processes it on its own when it starts.
-      await waitFor(async () => (await t.db.getRepository(Message).count()) === 1);
+      await waitFor(async () => (await t.db.getRepository(Message).count()) === 1, 15_000);
     } finally {
       await third.close({ keepDatabase: true });
     }

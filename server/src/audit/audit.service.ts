@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditEvent } from './audit-event.entity';
+import { bulkInsert, type BulkColumn } from '../database/bulk-insert';
 
 export interface AuditEntry {
   actorUserId: string | null;
@@ -10,6 +10,14 @@ export interface AuditEntry {
   targetId: string | null;
   details?: Record<string, unknown>;
 }
+
+const AUDIT_COLUMNS: Array<BulkColumn<AuditEntry>> = [
+  { name: 'actor_user_id', type: 'uuid', value: (e) => e.actorUserId },
+  { name: 'action', type: 'text', value: (e) => e.action },
+  { name: 'target_type', type: 'text', value: (e) => e.targetType },
+  { name: 'target_id', type: 'text', value: (e) => e.targetId },
+  { name: 'details', type: 'jsonb', value: (e) => e.details ?? {} },
+];
 
 @Injectable()
 export class AuditService {
@@ -29,14 +37,6 @@ export class AuditService {
 
   /** Several actions in one statement, in the caller's transaction. */
   async recordMany(manager: EntityManager, events: AuditEntry[]): Promise<void> {
-    if (events.length === 0) return;
-    await manager.insert(
-      AuditEvent,
-      events.map((e) => {
-        // TypeORM's insert type wants plain JSON objects, not records of unknown values.
-        const details: object = e.details ?? {};
-        return { ...e, details };
-      }),
-    );
+    await bulkInsert(manager, 'audit_events', AUDIT_COLUMNS, events);
   }
 }

@@ -7,6 +7,7 @@ import {
   type DerivedClock,
   type TicketTimeline,
 } from '../domain/sla';
+import { bulkInsert, type BulkColumn } from '../database/bulk-insert';
 import { SettingsService } from '../settings/settings.service';
 import { sharedCalendar } from './shared-calendar';
 import { Ticket } from '../tickets/ticket.entity';
@@ -47,12 +48,17 @@ export class SlaClockService {
    * The same for several tickets with a fixed number of statements, whatever their count (ingestion
    * recomputes a whole batch at once).
    */
-  async recomputeMany(manager: EntityManager, ticketIds: string[], now: Date = new Date()): Promise<void> {
+  async recomputeMany(
+    manager: EntityManager,
+    ticketIds: string[],
+    now: Date = new Date(),
+    options: { locked?: boolean } = {},
+  ): Promise<void> {
     const ids = [...new Set(ticketIds)].sort();
     if (ids.length === 0) return;
-    // One recomputation of a ticket at a time: concurrent changes queue on the row locks, always taken
-    // in the same order so two batches cannot deadlock.
-    await manager.query('SELECT 1 FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [ids]);
+    // One recomputation of a ticket at a time: concurrent changes queue on the row locks (unless the
+    // caller holds them already, or created the rows in this transaction).
+    if (!options.locked) await lockTickets(manager, ids);
     const tickets = await manager
       .getRepository(Ticket)
       .createQueryBuilder('t')
@@ -64,7 +70,7 @@ export class SlaClockService {
     const { warningRatio } = await this.settings.slaSettings(manager);
     const existing = await manager.getRepository(TicketSlaClock).findBy({ ticketId: In(ids) });
     const timelines = await this.timelinesOf(manager, tickets);
-    const clockRows: Array<ReturnType<typeof toRow>> = [];
+    const clockRows: ClockRow[] = [];
     const summaries: TicketSlaSummary[] = [];
     for (const ticket of tickets) {
       const timeline = timelines.get(ticket.id) as TicketTimeline;
@@ -115,7 +121,7 @@ export class SlaClockService {
       });
     }
     await manager.query('DELETE FROM ticket_sla_clocks WHERE ticket_id = ANY($1::uuid[])', [ids]);
-    if (clockRows.length > 0) await manager.insert(TicketSlaClock, clockRows);
+    await bulkInsert(manager, 'ticket_sla_clocks', CLOCK_COLUMNS, clockRows);
     await storeSummaries(manager, summaries);
   }
 
@@ -175,6 +181,32 @@ export class SlaClockService {
     return timelines;
   }
 }
+
+/** Locks ticket rows, always in the same order so that two transactions cannot deadlock. */
+export async function lockTickets(manager: EntityManager, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await manager.query('SELECT 1 FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [ids]);
+}
+
+type ClockRow = ReturnType<typeof toRow>;
+
+const CLOCK_COLUMNS: Array<BulkColumn<ClockRow>> = [
+  { name: 'ticket_id', type: 'uuid', value: (r) => r.ticketId },
+  { name: 'kind', type: 'text', cast: 'sla_clock_kind', value: (r) => r.kind },
+  { name: 'state', type: 'text', cast: 'sla_clock_state', value: (r) => r.state },
+  { name: 'target_minutes', type: 'integer', value: (r) => r.targetMinutes },
+  { name: 'started_at', type: 'timestamptz', value: (r) => r.startedAt },
+  { name: 'deadline_at', type: 'timestamptz', value: (r) => r.deadlineAt },
+  { name: 'warning_at', type: 'timestamptz', value: (r) => r.warningAt },
+  { name: 'remaining_minutes', type: 'double precision', value: (r) => r.remainingMinutes },
+  { name: 'computed_at', type: 'timestamptz', value: (r) => r.computedAt },
+  { name: 'paused_since', type: 'timestamptz', value: (r) => r.pausedSince },
+  { name: 'achieved_at', type: 'timestamptz', value: (r) => r.achievedAt },
+  { name: 'achieved_business_minutes', type: 'double precision', value: (r) => r.achievedBusinessMinutes },
+  { name: 'achieved_calendar_minutes', type: 'double precision', value: (r) => r.achievedCalendarMinutes },
+  { name: 'warned_at', type: 'timestamptz', value: (r) => r.warnedAt },
+  { name: 'breached_at', type: 'timestamptz', value: (r) => r.breachedAt },
+];
 
 function toRow(ticketId: string, c: DerivedClock, now: Date, previous: TicketSlaClock | undefined) {
   // A warning or breach already pushed stays pushed, unless its instant moved back into the future.

@@ -43,14 +43,12 @@ export class InboundEventRecord {
   })
   status: InboundRecordStatus;
 
+  /** Failed attempts so far. */
   @Column({ type: 'integer', default: 0 })
   attempts: number;
 
   @Column({ name: 'next_attempt_at', type: 'timestamptz', default: () => 'now()' })
   nextAttemptAt: Date;
-
-  @Column({ name: 'claimed_until', type: 'timestamptz', nullable: true })
-  claimedUntil: Date | null;
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;

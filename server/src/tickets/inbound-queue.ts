@@ -10,6 +10,7 @@ import type { Platform } from '@guichet/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { reviveInboundEvent, type InboundEvent } from '../channels/inbound-event';
 import { PeriodicTask } from '../common/periodic-task';
+import { toJsonb } from '../database/bulk-insert';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import type { InboundSource } from './inbound-event-record.entity';
@@ -17,7 +18,6 @@ import { IngestInboundService, type IngestOutcome } from './ingest-inbound.servi
 
 /** An event that keeps failing is retried this many times, then kept as `failed` for an admin to look at. */
 const MAX_ATTEMPTS = 10;
-const CLAIM_SECONDS = 120;
 const backoffSeconds = (attempts: number) => Math.min(3600, 5 * 2 ** (attempts - 1));
 
 interface ClaimedRow {
@@ -83,7 +83,7 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
         source,
         events.map((e): Platform => e.platform),
         events.map((e) => e.accountExternalId),
-        events.map((e) => JSON.stringify(e)),
+        events.map((e) => toJsonb(e)),
         receivedAt,
       ],
     );
@@ -97,10 +97,11 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
     this.draining ??= this.drain().finally(() => (this.draining = null));
   }
 
-  /** Processes everything due now; resolves when nothing is left (tests, the sweep). */
+  /** Processes everything due now; resolves when nothing is left and agents were told (tests, the sweep). */
   async settle(): Promise<void> {
     this.kick();
     while (this.draining) await this.draining;
+    await this.ingest.published();
   }
 
   private async drain(): Promise<void> {
@@ -117,58 +118,66 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** Claims a batch and ingests it; returns how many events it claimed. */
   private async processBatch(): Promise<number> {
-    const rows: ClaimedRow[] = await this.db
-      .query(
-        `UPDATE inbound_events SET claimed_until = now() + make_interval(secs => $1), attempts = attempts + 1
-        WHERE id IN (
-          SELECT id FROM inbound_events
-           WHERE status = 'pending' AND next_attempt_at <= now()
-             AND (claimed_until IS NULL OR claimed_until < now())
-           ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
-        RETURNING id, event, received_at, attempts`,
-        [CLAIM_SECONDS, this.config.inbound.batchSize],
-      )
-      .then(
-        (result: unknown) =>
-          (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as ClaimedRow[],
-      );
-    if (rows.length === 0) return 0;
-    // In arrival order: a reply is stored after the message it answers.
-    rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+    let claimed: ClaimedRow[] = [];
     try {
-      await this.ingestRows(rows);
+      await this.inTransaction(async (manager) => {
+        // The claim is the transaction's row locks: another instance skips these rows, and they are
+        // free again if this process dies.
+        claimed = await manager.query(
+          `SELECT id, event, received_at, attempts FROM inbound_events
+            WHERE status = 'pending' AND next_attempt_at <= now()
+            ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          [this.config.inbound.batchSize],
+        );
+        return claimed;
+      });
     } catch (err) {
-      if (rows.length === 1) {
-        await this.recordFailure(rows[0], err);
-      } else {
-        // Find the culprit: each event on its own, the good ones are stored.
-        for (const row of rows) {
-          await this.ingestRows([row]).catch((e: unknown) => this.recordFailure(row, e));
-        }
+      if (claimed.length === 0) throw err;
+      // Find the culprit: each event on its own, the good ones are stored.
+      for (const row of claimed) {
+        await this.inTransaction(async (manager) =>
+          manager.query(
+            `SELECT id, event, received_at, attempts FROM inbound_events
+              WHERE id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`,
+            [row.id],
+          ),
+        ).catch((e: unknown) => this.recordFailure(row, e));
       }
     }
-    return rows.length;
+    return claimed.length;
   }
 
-  private ingestRows(rows: ClaimedRow[]): Promise<IngestOutcome[]> {
-    return this.ingest.ingestMany(
-      rows.map((r) => ({ event: reviveInboundEvent(r.event), receivedAt: new Date(r.received_at) })),
-      (manager, outcomes) => markDone(manager, rows, outcomes),
-    );
+  /**
+   * In one transaction: the rows `claim` locks are ingested and marked processed; the agents are told
+   * after the commit.
+   */
+  private async inTransaction(claim: (manager: EntityManager) => Promise<ClaimedRow[]>): Promise<void> {
+    const outcomes = await this.db.transaction(async (manager) => {
+      const rows = await claim(manager);
+      if (rows.length === 0) return [];
+      const done = await this.ingest.store(
+        manager,
+        rows.map((r) => ({ event: reviveInboundEvent(r.event), receivedAt: new Date(r.received_at) })),
+      );
+      await markDone(manager, rows, done);
+      return done;
+    });
+    if (outcomes.length > 0) void this.ingest.publishAfterCommit(outcomes);
   }
 
   private async recordFailure(row: ClaimedRow, err: unknown): Promise<void> {
     const message = err instanceof Error ? err.message : String(err);
-    const failed = row.attempts >= MAX_ATTEMPTS;
+    const attempts = row.attempts + 1;
+    const failed = attempts >= MAX_ATTEMPTS;
     this.logger.error(
-      `Inbound event ${row.id} ${failed ? `failed for good after ${row.attempts} attempts` : 'failed, will retry'}: ${message}`,
+      `Inbound event ${row.id} ${failed ? `failed for good after ${attempts} attempts` : 'failed, will retry'}: ${message}`,
     );
     await this.db.query(
       `UPDATE inbound_events
-          SET status = $2::inbound_event_status, last_error = $3, claimed_until = NULL,
-              next_attempt_at = now() + make_interval(secs => $4)
+          SET status = $2::inbound_event_status, last_error = $3, attempts = $4,
+              next_attempt_at = now() + make_interval(secs => $5)
         WHERE id = $1`,
-      [row.id, failed ? 'failed' : 'pending', message, backoffSeconds(row.attempts)],
+      [row.id, failed ? 'failed' : 'pending', message, attempts, backoffSeconds(attempts)],
     );
   }
 
@@ -190,7 +199,7 @@ async function markDone(
 ): Promise<void> {
   await manager.query(
     `UPDATE inbound_events e
-        SET status = 'done', processed_at = now(), claimed_until = NULL, last_error = NULL,
+        SET status = 'done', processed_at = now(), last_error = NULL,
             outcome = v.outcome, ticket_id = v.ticket_id, message_id = v.message_id
        FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::uuid[]) AS v(id, outcome, ticket_id, message_id)
       WHERE e.id = v.id`,

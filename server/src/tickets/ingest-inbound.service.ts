@@ -1,20 +1,36 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Platform, TicketStatus } from '@guichet/shared';
+import type { TicketStatus } from '@guichet/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type AuditEntry } from '../audit/audit.service';
 import type { InboundChange, InboundEvent, InboundMessage } from '../channels/inbound-event';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { withoutNulDeep } from '../database/bulk-insert';
 import { RealtimeGateway } from '../realtime/realtime.gateway';
 import { RoutingService, type Router, type RoutingDecision } from '../routing/routing.service';
-import { SlaClockService } from '../sla/sla-clock.service';
+import { lockTickets, SlaClockService } from '../sla/sla-clock.service';
 import { Message } from './message.entity';
 import { TicketStatusService, type StatusChange } from './ticket-status.service';
 import { loadMessages, loadTickets } from './ticket-queries';
-import { Ticket } from './ticket.entity';
 import { toMessageView, toTicketSummary } from './ticket-views';
+import {
+  accountKey,
+  accountsOf,
+  ConcurrentDuplicateError,
+  insertMessages,
+  insertTickets,
+  latestTicketsOfThreads,
+  messageKey,
+  storedMessages,
+  ticketsOfMessages,
+  touchTickets,
+  upsertContacts,
+  type NewMessageRow,
+  type NewTicketRow,
+  type TicketState,
+} from './ingest-queries';
 
 export type IngestOutcome =
   | { outcome: 'created' | 'appended'; ticketId: string; messageId: string }
@@ -30,13 +46,6 @@ export interface InboundItem {
   route?: RoutingDecision;
 }
 
-/** A message another transaction stored under a different thread lock: the batch is retried. */
-export class ConcurrentDuplicateError extends Error {
-  constructor() {
-    super('A message of this batch was stored concurrently; retry the batch');
-  }
-}
-
 const SUBJECT_MAX = 120;
 const DONE: ReadonlySet<TicketStatus> = new Set(['resolved', 'closed']);
 
@@ -50,27 +59,6 @@ export function subjectOf(body: string): string {
   return line.length > SUBJECT_MAX ? `${line.slice(0, SUBJECT_MAX - 1)}…` : line;
 }
 
-/** What ingestion knows of a ticket a message may join. */
-interface TicketState {
-  id: string;
-  status: TicketStatus;
-  /** When its status last changed: for a closed ticket, when it was closed. */
-  statusChangedAt: Date;
-  lastMessageAt: Date;
-  isNew: boolean;
-}
-
-/** A message row to insert (its raw payload is any JSON). */
-type NewMessage = Omit<Partial<Message>, 'raw'> & { raw: object };
-
-interface StoredRef {
-  ticketId: string;
-  messageId: string;
-}
-
-const accountKey = (platform: Platform, externalId: string) => `${platform}\u0000${externalId}`;
-const messageKey = (accountId: string, platformId: string) => `${accountId}\u0000${platformId}`;
-
 /**
  * Stores citizens' messages: each once only (account + platform id), in its thread's ticket, or a new
  * routed ticket, then tells the service's agents. A batch commits in one transaction with a fixed
@@ -78,6 +66,9 @@ const messageKey = (accountId: string, platformId: string) => `${accountId}\u000
  */
 @Injectable()
 export class IngestInboundService {
+  private readonly logger = new Logger('IngestInbound');
+  private publishing: Promise<void> = Promise.resolve();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -98,20 +89,12 @@ export class IngestInboundService {
   }
 
   /**
-   * Stores a batch in one transaction and returns each item's outcome, in order. `alsoInTransaction`
-   * commits with it (the inbound queue marks its rows processed there).
+   * Stores a batch in one transaction and returns each item's outcome, in order, once the agents
+   * were told.
    */
-  async ingestMany(
-    items: InboundItem[],
-    alsoInTransaction?: (manager: EntityManager, outcomes: IngestOutcome[]) => Promise<void>,
-  ): Promise<IngestOutcome[]> {
+  async ingestMany(items: InboundItem[]): Promise<IngestOutcome[]> {
     if (items.length === 0) return [];
-    const run = () =>
-      this.db.transaction(async (manager) => {
-        const outcomes = await this.store(manager, items);
-        if (alsoInTransaction) await alsoInTransaction(manager, outcomes);
-        return outcomes;
-      });
+    const run = () => this.db.transaction((manager) => this.store(manager, items));
     let outcomes: IngestOutcome[];
     try {
       outcomes = await run();
@@ -120,17 +103,42 @@ export class IngestInboundService {
       if (!(err instanceof ConcurrentDuplicateError)) throw err;
       outcomes = await run();
     }
-    await this.publish(outcomes);
+    await this.publishAfterCommit(outcomes);
     return outcomes;
   }
 
-  private async store(manager: EntityManager, items: InboundItem[]): Promise<IngestOutcome[]> {
+  /**
+   * Tells the agents what a committed batch changed. Batches are told in commit order; the inbound
+   * queue does not wait for it and goes on with its next batch meanwhile (`published` waits).
+   */
+  publishAfterCommit(outcomes: IngestOutcome[]): Promise<void> {
+    this.publishing = this.publishing
+      .then(() => this.publish(outcomes))
+      .catch((err: unknown) => this.logger.error(err));
+    return this.publishing;
+  }
+
+  /** Resolves once every committed batch has been told to the agents. */
+  published(): Promise<void> {
+    return this.publishing;
+  }
+
+  /**
+   * Stores a batch in the caller's transaction, with a fixed number of statements whatever its size.
+   * Throws ConcurrentDuplicateError when another transaction stored one of its messages meanwhile.
+   */
+  async store(manager: EntityManager, items: InboundItem[]): Promise<IngestOutcome[]> {
+    // PostgreSQL refuses NUL characters in text: a hostile or broken message must still be stored.
+    items = items.map((i) => ({ ...i, event: withoutNulDeep(i.event) }));
     const outcomes: IngestOutcome[] = items.map(() => ({
       outcome: 'ignored',
       ticketId: null,
       messageId: null,
     }));
-    const accounts = await this.accountsOf(manager, items);
+    const accounts = await accountsOf(
+      manager,
+      items.map((i) => i.event),
+    );
     const messages: Array<{ index: number; accountId: string; event: InboundMessage; item: InboundItem }> =
       [];
     const changes: Array<{ index: number; accountId: string; event: InboundChange }> = [];
@@ -151,19 +159,19 @@ export class IngestInboundService {
         [[...new Set(messages.map((m) => `${m.accountId}:${m.event.threadKey}`))]],
       );
     }
-    const stored = await this.storedMessages(
+    const stored = await storedMessages(
       manager,
       messages.map((m) => ({ accountId: m.accountId, platformId: m.event.platformMessageId })),
     );
-    const contacts = await this.upsertContacts(
+    const contacts = await upsertContacts(
       manager,
       messages.map((m) => m.event),
     );
-    const byThread = await this.latestTicketsOfThreads(
+    const byThread = await latestTicketsOfThreads(
       manager,
       messages.map((m) => ({ accountId: m.accountId, threadKey: m.event.threadKey })),
     );
-    const byMessage = await this.ticketsOfMessages(
+    const byMessage = await ticketsOfMessages(
       manager,
       messages
         .filter((m) => m.event.platformParentId !== null)
@@ -173,10 +181,10 @@ export class IngestInboundService {
     const contactOf = (event: InboundMessage) =>
       event.author ? (contacts.get(accountKey(event.platform, event.author.platformUserId)) ?? null) : null;
     let router: Router | null = null;
-    const newTickets = new Map<string, { state: TicketState; row: Partial<Ticket> }>();
+    const newTickets = new Map<string, { state: TicketState; row: Omit<NewTicketRow, 'lastMessageAt'> }>();
     /** Existing tickets that received messages. */
     const lastMessageOf = new Map<string, TicketState>();
-    const newMessages: NewMessage[] = [];
+    const newMessages: NewMessageRow[] = [];
     const statusChanges: StatusChange[] = [];
     const audits: AuditEntry[] = [];
     const windowMs = this.config.reopenWindowDays * 86_400_000;
@@ -227,8 +235,6 @@ export class IngestInboundService {
           row: {
             id: ticket.id,
             subject: subjectOf(event.body),
-            status: 'new',
-            priority: 'normal',
             platform: event.platform,
             serviceId: decision.serviceId,
             contactId: contactOf(event),
@@ -264,24 +270,22 @@ export class IngestInboundService {
         channelAccountId: accountId,
         platformMessageId: event.platformMessageId,
         platformParentId: event.platformParentId,
-        direction: 'inbound',
         kind: event.kind,
         body: event.body,
         authorContactId: contactOf(event),
-        deliveryStatus: 'received',
         sentAt: event.sentAt,
         replyHints: event.replyHints ?? null,
-        raw: event.raw as object,
+        raw: event.raw,
       });
       outcomes[index] = { outcome: opened ? 'created' : 'appended', ticketId: ticket.id, messageId };
     }
 
-    if (newTickets.size > 0) {
-      await manager.insert(
-        Ticket,
-        [...newTickets.values()].map(({ state, row }) => ({ ...row, lastMessageAt: state.lastMessageAt })),
-      );
-    }
+    // Existing tickets this batch changes, locked in one order before any change (no deadlock).
+    await lockTickets(manager, [...lastMessageOf.keys()]);
+    await insertTickets(
+      manager,
+      [...newTickets.values()].map(({ state, row }) => ({ ...row, lastMessageAt: state.lastMessageAt })),
+    );
     await this.statuses.changeMany(
       manager,
       statusChanges.filter((c) => c.from !== null),
@@ -293,8 +297,8 @@ export class IngestInboundService {
       null,
     );
     await this.audit.recordMany(manager, audits);
-    await this.insertMessages(manager, newMessages);
-    await this.touchTickets(manager, [...lastMessageOf.values()]);
+    await insertMessages(manager, newMessages);
+    await touchTickets(manager, [...lastMessageOf.values()]);
     for (const change of changes)
       outcomes[change.index] = await this.applyChange(manager, change.accountId, change.event);
 
@@ -303,148 +307,9 @@ export class IngestInboundService {
       (max, i) => (i.receivedAt > max ? i.receivedAt : max),
       items[0]?.receivedAt ?? new Date(),
     );
-    await this.sla.recomputeMany(manager, touched, now);
+    // Locked above, or created in this transaction.
+    await this.sla.recomputeMany(manager, touched, now, { locked: true });
     return outcomes;
-  }
-
-  /** The connected accounts the items are for: platform + external id → account id. */
-  private async accountsOf(manager: EntityManager, items: InboundItem[]): Promise<Map<string, string>> {
-    const pairs = [...new Set(items.map((i) => accountKey(i.event.platform, i.event.accountExternalId)))];
-    const rows: Array<{ id: string; platform: Platform; external_id: string }> = await manager.query(
-      `SELECT a.id, a.platform, a.external_id FROM channel_accounts a
-         JOIN unnest($1::text[], $2::text[]) AS k(platform, external_id)
-           ON a.platform::text = k.platform AND a.external_id = k.external_id`,
-      [pairs.map((p) => p.split('\u0000')[0]), pairs.map((p) => p.split('\u0000')[1])],
-    );
-    return new Map(rows.map((r) => [accountKey(r.platform, r.external_id), r.id]));
-  }
-
-  private async storedMessages(
-    manager: EntityManager,
-    keys: Array<{ accountId: string; platformId: string }>,
-  ): Promise<Map<string, StoredRef>> {
-    if (keys.length === 0) return new Map();
-    const rows: Array<{
-      channel_account_id: string;
-      platform_message_id: string;
-      id: string;
-      ticket_id: string;
-    }> = await manager.query(
-      `SELECT m.channel_account_id, m.platform_message_id, m.id, m.ticket_id FROM messages m
-           JOIN unnest($1::uuid[], $2::text[]) AS k(account_id, platform_id)
-             ON m.channel_account_id = k.account_id AND m.platform_message_id = k.platform_id`,
-      [keys.map((k) => k.accountId), keys.map((k) => k.platformId)],
-    );
-    return new Map(
-      rows.map((r) => [
-        messageKey(r.channel_account_id, r.platform_message_id),
-        { ticketId: r.ticket_id, messageId: r.id },
-      ]),
-    );
-  }
-
-  /** Creates or refreshes the authors; returns platform + platform user id → contact id. */
-  private async upsertContacts(
-    manager: EntityManager,
-    events: InboundMessage[],
-  ): Promise<Map<string, string>> {
-    const authors = new Map<string, { platform: Platform; author: NonNullable<InboundMessage['author']> }>();
-    for (const e of events) {
-      if (!e.author) continue;
-      const key = accountKey(e.platform, e.author.platformUserId);
-      const known = authors.get(key)?.author;
-      // The latest name wins, but a name is never replaced by nothing.
-      authors.set(key, {
-        platform: e.platform,
-        author: {
-          platformUserId: e.author.platformUserId,
-          displayName: e.author.displayName ?? known?.displayName ?? null,
-          handle: e.author.handle ?? known?.handle ?? null,
-        },
-      });
-    }
-    if (authors.size === 0) return new Map();
-    const list = [...authors.values()];
-    const rows: Array<{ id: string; platform: Platform; platform_user_id: string }> = await manager.query(
-      `INSERT INTO contacts (platform, platform_user_id, display_name, handle)
-       SELECT platform::contact_platform, platform_user_id, display_name, handle
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
-           AS v(platform, platform_user_id, display_name, handle)
-       ON CONFLICT (platform, platform_user_id) DO UPDATE
-         SET display_name = COALESCE(EXCLUDED.display_name, contacts.display_name),
-             handle = COALESCE(EXCLUDED.handle, contacts.handle),
-             updated_at = now()
-       RETURNING id, platform, platform_user_id`,
-      [
-        list.map((a) => a.platform),
-        list.map((a) => a.author.platformUserId),
-        list.map((a) => a.author.displayName),
-        list.map((a) => a.author.handle),
-      ],
-    );
-    return new Map(rows.map((r) => [accountKey(r.platform, r.platform_user_id), r.id]));
-  }
-
-  /** The most recent ticket of each thread, whatever its status. */
-  private async latestTicketsOfThreads(
-    manager: EntityManager,
-    threads: Array<{ accountId: string; threadKey: string }>,
-  ): Promise<Map<string, TicketState>> {
-    if (threads.length === 0) return new Map();
-    const rows: Array<TicketRow & { channel_account_id: string; thread_key: string }> = await manager.query(
-      `SELECT DISTINCT ON (t.channel_account_id, t.thread_key)
-              t.channel_account_id, t.thread_key, ${TICKET_STATE_COLUMNS}
-         FROM tickets t
-         JOIN unnest($1::uuid[], $2::text[]) AS k(account_id, thread_key)
-           ON t.channel_account_id = k.account_id AND t.thread_key = k.thread_key
-        ORDER BY t.channel_account_id, t.thread_key, t.created_at DESC`,
-      [threads.map((t) => t.accountId), threads.map((t) => t.threadKey)],
-    );
-    return new Map(rows.map((r) => [messageKey(r.channel_account_id, r.thread_key), toState(r)]));
-  }
-
-  /**
-   * The tickets holding these messages: an answer to a message we already hold (typically the town's
-   * own reply, on platforms where a reply's thread is only known by its parent, like Mastodon) joins it.
-   */
-  private async ticketsOfMessages(
-    manager: EntityManager,
-    keys: Array<{ accountId: string; platformId: string }>,
-  ): Promise<Map<string, TicketState>> {
-    if (keys.length === 0) return new Map();
-    const rows: Array<TicketRow & { channel_account_id: string; platform_message_id: string }> =
-      await manager.query(
-        `SELECT m.channel_account_id, m.platform_message_id, ${TICKET_STATE_COLUMNS}
-         FROM messages m
-         JOIN unnest($1::uuid[], $2::text[]) AS k(account_id, platform_id)
-           ON m.channel_account_id = k.account_id AND m.platform_message_id = k.platform_id
-         JOIN tickets t ON t.id = m.ticket_id`,
-        [keys.map((k) => k.accountId), keys.map((k) => k.platformId)],
-      );
-    return new Map(rows.map((r) => [messageKey(r.channel_account_id, r.platform_message_id), toState(r)]));
-  }
-
-  private async insertMessages(manager: EntityManager, rows: NewMessage[]): Promise<void> {
-    if (rows.length === 0) return;
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Message)
-      .values(rows)
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    if ((result.raw as unknown[]).length !== rows.length) throw new ConcurrentDuplicateError();
-  }
-
-  /** Existing tickets that received messages: their last activity moves forward. */
-  private async touchTickets(manager: EntityManager, tickets: TicketState[]): Promise<void> {
-    if (tickets.length === 0) return;
-    await manager.query(
-      `UPDATE tickets t SET last_message_at = GREATEST(t.last_message_at, v.at), updated_at = now()
-         FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, at) WHERE t.id = v.id`,
-      [tickets.map((t) => t.id), tickets.map((t) => t.lastMessageAt)],
-    );
   }
 
   /** A message already stored was edited, hidden or removed on the platform. */
@@ -500,25 +365,4 @@ export class IngestInboundService {
       this.realtime.emitTicketEvent(ticket.serviceId, ticket.id, event, toMessageView(message));
     }
   }
-}
-
-interface TicketRow {
-  id: string;
-  status: TicketStatus;
-  last_message_at: Date;
-  status_changed_at: Date | null;
-  created_at: Date;
-}
-
-const TICKET_STATE_COLUMNS = `t.id, t.status, t.last_message_at, t.created_at,
-  (SELECT max(s.at) FROM ticket_status_changes s WHERE s.ticket_id = t.id) AS status_changed_at`;
-
-function toState(r: TicketRow): TicketState {
-  return {
-    id: r.id,
-    status: r.status,
-    statusChangedAt: new Date(r.status_changed_at ?? r.created_at),
-    lastMessageAt: new Date(r.last_message_at),
-    isNew: false,
-  };
 }

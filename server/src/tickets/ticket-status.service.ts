@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TicketStatus } from '@guichet/shared';
 import type { EntityManager } from 'typeorm';
-import { TicketStatusChange } from './ticket-status-change.entity';
+import { bulkInsert, type BulkColumn } from '../database/bulk-insert';
 
 export interface StatusChange {
   ticketId: string;
@@ -29,17 +29,7 @@ export class TicketStatusService {
     changes: StatusChange[],
     actorUserId: string | null,
   ): Promise<void> {
-    if (changes.length === 0) return;
-    await manager.insert(
-      TicketStatusChange,
-      changes.map((c) => ({
-        ticketId: c.ticketId,
-        fromStatus: c.from,
-        toStatus: c.to,
-        actorUserId,
-        at: c.at,
-      })),
-    );
+    await bulkInsert(manager, 'ticket_status_changes', statusColumns(actorUserId), changes);
   }
 
   /** Changes the status if it differs; returns whether it changed. */
@@ -76,4 +66,14 @@ export class TicketStatusService {
     }
     await this.recordMany(manager, real, actorUserId);
   }
+}
+
+function statusColumns(actorUserId: string | null): Array<BulkColumn<StatusChange>> {
+  return [
+    { name: 'ticket_id', type: 'uuid', value: (c) => c.ticketId },
+    { name: 'from_status', type: 'text', cast: 'ticket_status_change_from', value: (c) => c.from },
+    { name: 'to_status', type: 'text', cast: 'ticket_status_change_to', value: (c) => c.to },
+    { name: 'actor_user_id', type: 'uuid', value: () => actorUserId },
+    { name: 'at', type: 'timestamptz', value: (c) => c.at },
+  ];
 }

@@ -1,0 +1,75 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * A column of a bulk insert: its SQL name, the PostgreSQL type of its values, and how to read a value
+ * from a row. `cast` converts after the fact (enum columns are sent as text).
+ */
+export interface BulkColumn<Row> {
+  name: string;
+  type: 'uuid' | 'text' | 'integer' | 'double precision' | 'boolean' | 'timestamptz' | 'jsonb';
+  cast?: string;
+  value: (row: Row) => unknown;
+}
+
+/**
+ * Inserts many rows with one statement of one parameter per column (arrays unnested by PostgreSQL),
+ * whatever the number of rows: the statement text stays the same, and neither TypeORM nor PostgreSQL
+ * handle thousands of separate parameters. `suffix` adds ON CONFLICT / RETURNING clauses.
+ */
+export async function bulkInsert<Row, Result = unknown>(
+  manager: EntityManager,
+  table: string,
+  columns: Array<BulkColumn<Row>>,
+  rows: Row[],
+  suffix = '',
+): Promise<Result[]> {
+  if (rows.length === 0) return [];
+  const selected = columns.map((c, i) => (c.cast ? `c${i}::${c.cast}` : `c${i}`));
+  const arrays = columns.map((c, i) => `$${i + 1}::${c.type}[]`);
+  const names = columns.map((_, i) => `c${i}`);
+  const sql =
+    `INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')}) ` +
+    `SELECT ${selected.join(', ')} FROM unnest(${arrays.join(', ')}) AS v(${names.join(', ')}) ${suffix}`;
+  const params = columns.map((c) =>
+    rows.map((row) => {
+      const value = c.value(row);
+      if (value === null || value === undefined) return null;
+      if (c.type === 'jsonb') return toJsonb(value);
+      return typeof value === 'string' ? withoutNul(value) : value;
+    }),
+  );
+  const result: unknown = await manager.query(sql, params);
+  return (Array.isArray(result) ? result : []) as Result[];
+}
+
+/**
+ * PostgreSQL refuses the NUL character in text and in jsonb (`\u0000`); a citizen's message holding
+ * one must still be stored, so it becomes U+FFFD (the replacement character).
+ */
+export function withoutNul(text: string): string {
+  return text.includes('\u0000') ? text.split('\u0000').join('\uFFFD') : text;
+}
+
+/** JSON for a jsonb parameter, NUL characters replaced. */
+export function toJsonb(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? withoutNul(v) : v));
+}
+
+/**
+ * The same NUL replacement through a whole value (objects, arrays); dates and numbers are kept, and
+ * the value itself is returned when it holds no NUL (no copy).
+ */
+export function withoutNulDeep<T>(value: T): T {
+  if (typeof value === 'string') return withoutNul(value) as T;
+  if (Array.isArray(value)) {
+    const mapped = value.map((v: unknown) => withoutNulDeep(v));
+    return (mapped.some((v, i) => v !== value[i]) ? mapped : value) as T;
+  }
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const entries = Object.entries(value);
+    const mapped = entries.map(([k, v]) => [withoutNul(k), withoutNulDeep(v)] as const);
+    const changed = mapped.some(([k, v], i) => k !== entries[i]?.[0] || v !== entries[i]?.[1]);
+    return (changed ? Object.fromEntries(mapped) : value) as T;
+  }
+  return value;
+}

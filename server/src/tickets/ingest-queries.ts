@@ -1,0 +1,262 @@
+import type { MessageKind, Platform, TicketStatus } from '@guichet/shared';
+import type { EntityManager } from 'typeorm';
+import type { InboundMessage } from '../channels/inbound-event';
+import { bulkInsert, type BulkColumn } from '../database/bulk-insert';
+import type { TicketContext } from './ticket.entity';
+
+/**
+ * The statements of set-based ingestion (ingest-inbound.service.ts): each reads or writes a whole
+ * batch at once, whatever its size.
+ */
+
+/** A message another transaction stored under a different thread lock: the batch is retried. */
+export class ConcurrentDuplicateError extends Error {
+  constructor() {
+    super('A message of this batch was stored concurrently; retry the batch');
+  }
+}
+
+/** What ingestion knows of a ticket a message may join. */
+export interface TicketState {
+  id: string;
+  status: TicketStatus;
+  /** When its status last changed: for a closed ticket, when it was closed. */
+  statusChangedAt: Date;
+  lastMessageAt: Date;
+  isNew: boolean;
+}
+
+export interface StoredRef {
+  ticketId: string;
+  messageId: string;
+}
+
+export const accountKey = (platform: Platform, externalId: string) => `${platform}\u0000${externalId}`;
+export const messageKey = (accountId: string, platformId: string) => `${accountId}\u0000${platformId}`;
+
+export interface NewTicketRow {
+  id: string;
+  subject: string;
+  platform: Platform;
+  serviceId: string;
+  contactId: string | null;
+  channelAccountId: string;
+  threadKey: string;
+  context: TicketContext | null;
+  routingExplanation: string;
+  previousTicketId: string | null;
+  lastMessageAt: Date;
+  createdAt: Date;
+}
+
+const TICKET_COLUMNS: Array<BulkColumn<NewTicketRow>> = [
+  { name: 'id', type: 'uuid', value: (r) => r.id },
+  { name: 'subject', type: 'text', value: (r) => r.subject },
+  { name: 'platform', type: 'text', cast: 'ticket_platform', value: (r) => r.platform },
+  { name: 'service_id', type: 'uuid', value: (r) => r.serviceId },
+  { name: 'contact_id', type: 'uuid', value: (r) => r.contactId },
+  { name: 'channel_account_id', type: 'uuid', value: (r) => r.channelAccountId },
+  { name: 'thread_key', type: 'text', value: (r) => r.threadKey },
+  { name: 'context', type: 'jsonb', value: (r) => r.context },
+  { name: 'routing_explanation', type: 'text', value: (r) => r.routingExplanation },
+  { name: 'previous_ticket_id', type: 'uuid', value: (r) => r.previousTicketId },
+  { name: 'last_message_at', type: 'timestamptz', value: (r) => r.lastMessageAt },
+  { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
+];
+
+export interface NewMessageRow {
+  id: string;
+  ticketId: string;
+  channelAccountId: string;
+  platformMessageId: string;
+  platformParentId: string | null;
+  kind: MessageKind;
+  body: string;
+  authorContactId: string | null;
+  sentAt: Date;
+  replyHints: Record<string, string> | null;
+  raw: unknown;
+}
+
+const MESSAGE_COLUMNS: Array<BulkColumn<NewMessageRow>> = [
+  { name: 'id', type: 'uuid', value: (r) => r.id },
+  { name: 'ticket_id', type: 'uuid', value: (r) => r.ticketId },
+  { name: 'channel_account_id', type: 'uuid', value: (r) => r.channelAccountId },
+  { name: 'platform_message_id', type: 'text', value: (r) => r.platformMessageId },
+  { name: 'platform_parent_id', type: 'text', value: (r) => r.platformParentId },
+  { name: 'direction', type: 'text', cast: 'message_direction', value: () => 'inbound' },
+  { name: 'kind', type: 'text', cast: 'message_kind', value: (r) => r.kind },
+  { name: 'body', type: 'text', value: (r) => r.body },
+  { name: 'author_contact_id', type: 'uuid', value: (r) => r.authorContactId },
+  { name: 'delivery_status', type: 'text', cast: 'delivery_status', value: () => 'received' },
+  { name: 'sent_at', type: 'timestamptz', value: (r) => r.sentAt },
+  { name: 'reply_hints', type: 'jsonb', value: (r) => r.replyHints },
+  { name: 'raw', type: 'jsonb', value: (r) => r.raw },
+];
+
+/** The connected accounts the items are for: platform + external id → account id. */
+export async function accountsOf(
+  manager: EntityManager,
+  accounts: Array<{ platform: Platform; accountExternalId: string }>,
+): Promise<Map<string, string>> {
+  const pairs = [...new Set(accounts.map((a) => accountKey(a.platform, a.accountExternalId)))];
+  const rows: Array<{ id: string; platform: Platform; external_id: string }> = await manager.query(
+    `SELECT a.id, a.platform, a.external_id FROM channel_accounts a
+       JOIN unnest($1::text[], $2::text[]) AS k(platform, external_id)
+         ON a.platform::text = k.platform AND a.external_id = k.external_id`,
+    [pairs.map((p) => p.split('\u0000')[0]), pairs.map((p) => p.split('\u0000')[1])],
+  );
+  return new Map(rows.map((r) => [accountKey(r.platform, r.external_id), r.id]));
+}
+
+export async function storedMessages(
+  manager: EntityManager,
+  keys: Array<{ accountId: string; platformId: string }>,
+): Promise<Map<string, StoredRef>> {
+  if (keys.length === 0) return new Map();
+  const rows: Array<{
+    channel_account_id: string;
+    platform_message_id: string;
+    id: string;
+    ticket_id: string;
+  }> = await manager.query(
+    `SELECT m.channel_account_id, m.platform_message_id, m.id, m.ticket_id FROM messages m
+         JOIN unnest($1::uuid[], $2::text[]) AS k(account_id, platform_id)
+           ON m.channel_account_id = k.account_id AND m.platform_message_id = k.platform_id`,
+    [keys.map((k) => k.accountId), keys.map((k) => k.platformId)],
+  );
+  return new Map(
+    rows.map((r) => [
+      messageKey(r.channel_account_id, r.platform_message_id),
+      { ticketId: r.ticket_id, messageId: r.id },
+    ]),
+  );
+}
+
+/** Creates or refreshes the authors; returns platform + platform user id → contact id. */
+export async function upsertContacts(
+  manager: EntityManager,
+  events: InboundMessage[],
+): Promise<Map<string, string>> {
+  const authors = new Map<string, { platform: Platform; author: NonNullable<InboundMessage['author']> }>();
+  for (const e of events) {
+    if (!e.author) continue;
+    const key = accountKey(e.platform, e.author.platformUserId);
+    const known = authors.get(key)?.author;
+    // The latest name wins, but a name is never replaced by nothing.
+    authors.set(key, {
+      platform: e.platform,
+      author: {
+        platformUserId: e.author.platformUserId,
+        displayName: e.author.displayName ?? known?.displayName ?? null,
+        handle: e.author.handle ?? known?.handle ?? null,
+      },
+    });
+  }
+  if (authors.size === 0) return new Map();
+  // Always in the same order: two batches updating the same contacts lock them alike (no deadlock).
+  const list = [...authors.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
+  const rows: Array<{ id: string; platform: Platform; platform_user_id: string }> = await manager.query(
+    `INSERT INTO contacts (platform, platform_user_id, display_name, handle)
+     SELECT platform::contact_platform, platform_user_id, display_name, handle
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+         AS v(platform, platform_user_id, display_name, handle)
+     ON CONFLICT (platform, platform_user_id) DO UPDATE
+       SET display_name = COALESCE(EXCLUDED.display_name, contacts.display_name),
+           handle = COALESCE(EXCLUDED.handle, contacts.handle),
+           updated_at = now()
+     RETURNING id, platform, platform_user_id`,
+    [
+      list.map((a) => a.platform),
+      list.map((a) => a.author.platformUserId),
+      list.map((a) => a.author.displayName),
+      list.map((a) => a.author.handle),
+    ],
+  );
+  return new Map(rows.map((r) => [accountKey(r.platform, r.platform_user_id), r.id]));
+}
+
+/** The most recent ticket of each thread, whatever its status. */
+export async function latestTicketsOfThreads(
+  manager: EntityManager,
+  threads: Array<{ accountId: string; threadKey: string }>,
+): Promise<Map<string, TicketState>> {
+  if (threads.length === 0) return new Map();
+  const rows: Array<TicketRow & { channel_account_id: string; thread_key: string }> = await manager.query(
+    `SELECT DISTINCT ON (t.channel_account_id, t.thread_key)
+            t.channel_account_id, t.thread_key, ${TICKET_STATE_COLUMNS}
+       FROM tickets t
+       JOIN unnest($1::uuid[], $2::text[]) AS k(account_id, thread_key)
+         ON t.channel_account_id = k.account_id AND t.thread_key = k.thread_key
+      ORDER BY t.channel_account_id, t.thread_key, t.created_at DESC`,
+    [threads.map((t) => t.accountId), threads.map((t) => t.threadKey)],
+  );
+  return new Map(rows.map((r) => [messageKey(r.channel_account_id, r.thread_key), toState(r)]));
+}
+
+/**
+ * The tickets holding these messages: an answer to a message we already hold (typically the town's
+ * own reply, on platforms where a reply's thread is only known by its parent, like Mastodon) joins it.
+ */
+export async function ticketsOfMessages(
+  manager: EntityManager,
+  keys: Array<{ accountId: string; platformId: string }>,
+): Promise<Map<string, TicketState>> {
+  if (keys.length === 0) return new Map();
+  const rows: Array<TicketRow & { channel_account_id: string; platform_message_id: string }> =
+    await manager.query(
+      `SELECT m.channel_account_id, m.platform_message_id, ${TICKET_STATE_COLUMNS}
+       FROM messages m
+       JOIN unnest($1::uuid[], $2::text[]) AS k(account_id, platform_id)
+         ON m.channel_account_id = k.account_id AND m.platform_message_id = k.platform_id
+       JOIN tickets t ON t.id = m.ticket_id`,
+      [keys.map((k) => k.accountId), keys.map((k) => k.platformId)],
+    );
+  return new Map(rows.map((r) => [messageKey(r.channel_account_id, r.platform_message_id), toState(r)]));
+}
+
+export async function insertMessages(manager: EntityManager, rows: NewMessageRow[]): Promise<void> {
+  const inserted = await bulkInsert(
+    manager,
+    'messages',
+    MESSAGE_COLUMNS,
+    rows,
+    'ON CONFLICT DO NOTHING RETURNING id',
+  );
+  if (inserted.length !== rows.length) throw new ConcurrentDuplicateError();
+}
+
+export async function insertTickets(manager: EntityManager, rows: NewTicketRow[]): Promise<void> {
+  await bulkInsert(manager, 'tickets', TICKET_COLUMNS, rows);
+}
+
+/** Existing tickets that received messages: their last activity moves forward. */
+export async function touchTickets(manager: EntityManager, tickets: TicketState[]): Promise<void> {
+  if (tickets.length === 0) return;
+  await manager.query(
+    `UPDATE tickets t SET last_message_at = GREATEST(t.last_message_at, v.at), updated_at = now()
+       FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, at) WHERE t.id = v.id`,
+    [tickets.map((t) => t.id), tickets.map((t) => t.lastMessageAt)],
+  );
+}
+
+interface TicketRow {
+  id: string;
+  status: TicketStatus;
+  last_message_at: Date;
+  status_changed_at: Date | null;
+  created_at: Date;
+}
+
+const TICKET_STATE_COLUMNS = `t.id, t.status, t.last_message_at, t.created_at,
+  (SELECT max(s.at) FROM ticket_status_changes s WHERE s.ticket_id = t.id) AS status_changed_at`;
+
+function toState(r: TicketRow): TicketState {
+  return {
+    id: r.id,
+    status: r.status,
+    statusChangedAt: new Date(r.status_changed_at ?? r.created_at),
+    lastMessageAt: new Date(r.last_message_at),
+    isNew: false,
+  };
+}
