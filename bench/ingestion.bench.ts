@@ -13,6 +13,7 @@
  * EVENTS (default 3000) and CONCURRENCY (default 16) tune the closed loop; RATE (events/s) switches
  * to an open loop that sends at that pace whatever the answers (a sustained load).
  */
+import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -101,18 +102,59 @@ function delivery(i: number, run: string): string {
   });
 }
 
-interface AppHandle {
-  app: { listen(p: number, h: string): Promise<void>; getHttpServer(): { address(): { port: number } } };
-  close(): Promise<void>;
+/**
+ * The built server in a process of its own, as in production: the load generator (this process) does
+ * not share its event loop.
+ */
+async function startServer(databaseUrl: string): Promise<{ base: string; stop(): Promise<void> }> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      `${__dirname}/../server/dist/src/main.js`,
+    ],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: databaseUrl,
+        SECRET_KEY: randomBytes(32).toString('hex'),
+        META_APP_SECRET: SECRET,
+        META_GRAPH_URL: 'http://127.0.0.1:9',
+        SEED_DEMO: 'false',
+        DEMO_FAKE_PLATFORM: 'false',
+        POLL_SWEEP_MS: '600000',
+        COOKIE_SECURE: 'false',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    const up = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    if (Date.now() > deadline) throw new Error('the server did not start within 60 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    base,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 async function main(): Promise<void> {
-  const { loadConfig } = dist('config/load-config.js') as {
-    loadConfig: (env: Record<string, string>) => unknown;
-  };
-  const { createGuichetApp } = dist('create-app.js') as {
-    createGuichetApp: (c: unknown, o: object) => Promise<AppHandle>;
-  };
   const { DEFAULT_SERVICE_CALENDAR } = dist('domain/sla/index.js') as { DEFAULT_SERVICE_CALENDAR: unknown };
   const { hashPassword } = dist('auth/password.js') as {
     hashPassword: (p: string, cost: number) => Promise<string>;
@@ -120,18 +162,8 @@ async function main(): Promise<void> {
   const { SOCKET_PATH } = require('../shared/dist/index.js') as { SOCKET_PATH: string };
 
   const result = await withDatabase(async (url) => {
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      DATABASE_URL: url,
-      META_APP_SECRET: SECRET,
-      META_GRAPH_URL: 'http://127.0.0.1:9',
-      SEED_DEMO: 'false',
-      DEMO_FAKE_PLATFORM: 'false',
-      POLL_SWEEP_MS: '600000',
-    });
-    const instance = await createGuichetApp(config, { logger: ['error'] });
-    await instance.app.listen(0, '127.0.0.1');
-    const base = `http://127.0.0.1:${instance.app.getHttpServer().address().port}`;
+    const server = await startServer(url);
+    const { base } = server;
     const pool = new Pool({ connectionString: url, max: CONCURRENCY });
     let socket: Socket | null = null;
     try {
@@ -180,7 +212,8 @@ async function main(): Promise<void> {
       const waitLive = async (ids: string[], timeoutMs: number) => {
         const deadline = Date.now() + timeoutMs;
         while (ids.some((id) => !live.has(id))) {
-          if (Date.now() > deadline) throw new Error(`${ids.filter((id) => !live.has(id)).length} events never went live`);
+          if (Date.now() > deadline)
+            throw new Error(`${ids.filter((id) => !live.has(id)).length} events never went live`);
           await new Promise((r) => setTimeout(r, 5));
         }
       };
@@ -198,12 +231,12 @@ async function main(): Promise<void> {
         const body = delivery(i, 'run');
         sentAt[i] = performance.now();
         await send(body);
-        ack.push(performance.now() - (sentAt[i] as number));
+        ack.push(performance.now() - sentAt[i]);
       });
       const acked = performance.now();
       const ids = Array.from({ length: EVENTS }, (_, i) => `run_${i}`);
       await waitLive(ids, 600_000);
-      const endToEnd = ids.map((id, i) => (live.get(id) as number) - (sentAt[i] as number));
+      const endToEnd = ids.map((id, i) => (live.get(id) as number) - sentAt[i]);
       const lastLive = Math.max(...ids.map((id) => live.get(id) as number));
       const guichet = {
         ackRate: EVENTS / ((acked - start) / 1000),
@@ -253,7 +286,7 @@ async function main(): Promise<void> {
     } finally {
       socket?.close();
       await pool.end();
-      await instance.close();
+      await server.stop();
     }
   });
 

@@ -17,15 +17,6 @@ export class ChannelsService {
     @Inject(APP_SECRETS) private readonly secrets: AppSecrets,
   ) {}
 
-  /** Which of these platform account ids are connected (and so may create tickets). */
-  async connectedExternalIds(platform: Platform, externalIds: string[]): Promise<Set<string>> {
-    if (externalIds.length === 0) return new Set();
-    const rows = await this.db
-      .getRepository(ChannelAccount)
-      .find({ where: { platform, externalId: In(externalIds) }, select: { externalId: true } });
-    return new Set(rows.map((r) => r.externalId));
-  }
-
   /**
    * Records when an account last received a webhook (its health). Written at most every few seconds
    * per account and instance: under a burst, every delivery updating the same row would queue on its lock.

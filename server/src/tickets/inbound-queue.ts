@@ -43,6 +43,11 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
   private wanted = false;
   private stopped = false;
   private lastPurge = 0;
+  private pendingWrites: Array<{
+    rows: PendingRow[];
+    resolve: (connected: Set<string>) => void;
+    reject: (err: unknown) => void;
+  }> = [];
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -66,29 +71,49 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
 
   /**
    * Stores events durably, in the caller's transaction when one is given (a poll moves its cursor in
-   * the same commit); processing starts as soon as possible after.
+   * the same commit); processing starts as soon as possible after. Events of accounts not connected
+   * to Guichet are not stored: the answer names those accounts.
+   *
+   * Without a transaction, the events of every call made in the same turn of the event loop are
+   * written by one statement (a group commit): under a burst of webhooks, one round trip and one WAL
+   * flush serve many deliveries, and each caller still returns only once its events are stored.
    */
   async enqueue(
     events: InboundEvent[],
     receivedAt: Date,
     source: InboundSource,
-    manager: EntityManager = this.db.manager,
-  ): Promise<void> {
-    if (events.length === 0) return;
-    await manager.query(
-      `INSERT INTO inbound_events (source, platform, account_external_id, event, received_at)
-       SELECT $1::inbound_event_source, platform::inbound_event_platform, account_external_id, event, $5
-         FROM unnest($2::text[], $3::text[], $4::jsonb[]) AS v(platform, account_external_id, event)`,
-      [
-        source,
-        events.map((e): Platform => e.platform),
-        events.map((e) => e.accountExternalId),
-        events.map((e) => toJsonb(e)),
-        receivedAt,
-      ],
-    );
+    manager?: EntityManager,
+  ): Promise<EnqueueResult> {
+    if (events.length === 0) return { stored: 0, unknownAccounts: [] };
+    const rows = events.map((event) => ({ event, receivedAt, source }));
+    const connected = manager
+      ? await insertEvents(manager, rows)
+      : await new Promise<Set<string>>((resolve, reject) => {
+          this.pendingWrites.push({ rows, resolve, reject });
+          if (this.pendingWrites.length === 1) setImmediate(() => void this.flushWrites());
+        });
     // Inside a transaction the rows are not visible yet: the caller kicks after its commit.
-    if (manager === this.db.manager) this.kick();
+    if (!manager) this.kick();
+    const unknown = new Set(
+      events.filter((e) => !connected.has(accountKey(e.platform, e.accountExternalId))),
+    );
+    return {
+      stored: events.length - unknown.size,
+      unknownAccounts: [...new Set([...unknown].map((e) => e.accountExternalId))],
+    };
+  }
+
+  private async flushWrites(): Promise<void> {
+    const writes = this.pendingWrites.splice(0);
+    try {
+      const connected = await insertEvents(
+        this.db.manager,
+        writes.flatMap((w) => w.rows),
+      );
+      for (const w of writes) w.resolve(connected);
+    } catch (err) {
+      for (const w of writes) w.reject(err);
+    }
   }
 
   /** Starts processing now if nothing is running, or once more after the batch in progress. */
@@ -190,6 +215,46 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
       [this.config.inbound.retentionDays],
     );
   }
+}
+
+interface PendingRow {
+  event: InboundEvent;
+  receivedAt: Date;
+  source: InboundSource;
+}
+
+export interface EnqueueResult {
+  stored: number;
+  /** External ids of the accounts not connected to Guichet whose events were left out. */
+  unknownAccounts: string[];
+}
+
+const accountKey = (platform: Platform, externalId: string) => `${platform}\u0000${externalId}`;
+
+/**
+ * One INSERT for all the rows, in order, keeping only those of connected accounts; returns the
+ * connected accounts (platform + external id keys).
+ */
+async function insertEvents(manager: EntityManager, rows: PendingRow[]): Promise<Set<string>> {
+  const inserted: Array<{ platform: Platform; account_external_id: string }> = await manager.query(
+    `INSERT INTO inbound_events (source, platform, account_external_id, event, received_at)
+     SELECT v.source::inbound_event_source, v.platform::inbound_event_platform, v.account_external_id,
+            v.event, v.received_at
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[]) WITH ORDINALITY
+         AS v(source, platform, account_external_id, event, received_at, ord)
+      WHERE EXISTS (SELECT 1 FROM channel_accounts a
+                     WHERE a.platform::text = v.platform AND a.external_id = v.account_external_id)
+      ORDER BY v.ord
+     RETURNING platform, account_external_id`,
+    [
+      rows.map((r) => r.source),
+      rows.map((r) => r.event.platform),
+      rows.map((r) => r.event.accountExternalId),
+      rows.map((r) => toJsonb(r.event)),
+      rows.map((r) => r.receivedAt),
+    ],
+  );
+  return new Set(inserted.map((r) => accountKey(r.platform, r.account_external_id)));
 }
 
 async function markDone(

@@ -78,18 +78,17 @@ export class MetaWebhookController {
     const events = normalizeMetaDelivery(body, receivedAt);
     // One delivery concerns one platform (a Page, or an Instagram account).
     const platform = events[0]?.platform ?? 'facebook';
-    const accountIds = [...new Set(events.map((e) => e.accountExternalId))];
-    const connected = await this.channels.connectedExternalIds(platform, accountIds);
-    const unknown = accountIds.filter((id) => !connected.has(id));
-    if (unknown.length > 0) {
+    const { stored, unknownAccounts } = await this.queue.enqueue(events, receivedAt, 'webhook');
+    if (unknownAccounts.length > 0) {
       // Answered 200 all the same, or Meta would retry for days.
       this.logger.warn(
-        `Meta delivery for ${platform} accounts not connected to Guichet, ignored: ${unknown.join(', ')}`,
+        `Meta delivery for ${platform} accounts not connected to Guichet, ignored: ${unknownAccounts.join(', ')}`,
       );
     }
-    const accepted = events.filter((e) => connected.has(e.accountExternalId));
-    await this.queue.enqueue(accepted, receivedAt, 'webhook');
-    await this.channels.markWebhookReceived(platform, [...connected], receivedAt);
-    return { events: events.length, queued: accepted.length, ignored: events.length - accepted.length };
+    const connected = [...new Set(events.map((e) => e.accountExternalId))].filter(
+      (id) => !unknownAccounts.includes(id),
+    );
+    await this.channels.markWebhookReceived(platform, connected, receivedAt);
+    return { events: events.length, queued: stored, ignored: events.length - stored };
   }
 }
