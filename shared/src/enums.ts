@@ -27,3 +27,10 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 /** Whether an inbound message is still visible on its platform (the citizen may edit, hide or delete it). */
 export const MESSAGE_PLATFORM_STATES = ['visible', 'hidden', 'removed'] as const;
 export type MessagePlatformState = (typeof MESSAGE_PLATFORM_STATES)[number];
+
+/**
+ * Inbox views. mine: assigned to me; services: my services' tickets; unassigned: nobody's yet; due: a
+ * clock past its warning share or overdue; all: every service (admins).
+ */
+export const TICKET_VIEWS = ['mine', 'services', 'unassigned', 'due', 'all'] as const;
+export type TicketView = (typeof TICKET_VIEWS)[number];

@@ -88,7 +88,11 @@ export interface TicketDetail extends TicketSummary {
 
 export interface Page<T> {
   items: T[];
+  /** How many match; counted up to a cap (then `totalIsCapped`), not beyond. */
   total: number;
+  totalIsCapped?: boolean;
+  /** Pass as `cursor` for the next page; null on the last one. */
+  nextCursor?: string | null;
 }
 
 export interface DashboardSummary {

@@ -231,8 +231,19 @@ function toRow(ticketId: string, c: DerivedClock, now: Date, previous: TicketSla
   };
 }
 
+/** Inbox order by deadline (tickets.sla_sort_key): running clocks by deadline, then paused ones, then none. */
+export const SLA_SORT_PAUSED = 1e12;
+export const SLA_SORT_NONE = 999_999_999_999_999;
+
 function noSummary() {
-  return { slaDueAt: null, slaKind: null, slaPaused: false, slaRemainingMinutes: null };
+  return {
+    slaDueAt: null,
+    slaKind: null,
+    slaPaused: false,
+    slaRemainingMinutes: null,
+    slaSortKey: SLA_SORT_NONE,
+    slaWarningAt: null,
+  };
 }
 
 /** The clock the inbox shows: the running one due first, else the paused one with least time left. */
@@ -247,6 +258,8 @@ function summaryOf(clocks: DerivedClock[], status: TicketStatus) {
       slaKind: running.kind,
       slaPaused: false,
       slaRemainingMinutes: null,
+      slaSortKey: (running.deadlineAt as Date).getTime() / 1000,
+      slaWarningAt: running.warningAt,
     };
   }
   const paused = clocks
@@ -258,6 +271,8 @@ function summaryOf(clocks: DerivedClock[], status: TicketStatus) {
       slaKind: paused.kind,
       slaPaused: true,
       slaRemainingMinutes: paused.remainingMinutes,
+      slaSortKey: SLA_SORT_PAUSED + paused.remainingMinutes,
+      slaWarningAt: null,
     };
   }
   return noSummary();
@@ -269,6 +284,8 @@ interface TicketSlaSummary {
   slaKind: SlaClockKind | null;
   slaPaused: boolean;
   slaRemainingMinutes: number | null;
+  slaSortKey: number;
+  slaWarningAt: Date | null;
   firstResponseDueAt: Date | null;
   firstRespondedAt: Date | null;
   firstResponseBusinessMinutes: number | null;
@@ -285,11 +302,14 @@ async function storeSummaries(manager: EntityManager, rows: TicketSlaSummary[]):
             sla_remaining_minutes = v.sla_remaining_minutes, first_response_due_at = v.first_response_due_at,
             first_responded_at = v.first_responded_at,
             first_response_business_minutes = v.first_response_business_minutes,
-            first_response_minutes = v.first_response_minutes, updated_at = now()
+            first_response_minutes = v.first_response_minutes, sla_sort_key = v.sla_sort_key,
+            sla_warning_at = v.sla_warning_at, updated_at = now()
        FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::boolean[], $5::float8[],
-                   $6::timestamptz[], $7::timestamptz[], $8::float8[], $9::float8[])
+                   $6::timestamptz[], $7::timestamptz[], $8::float8[], $9::float8[], $10::float8[],
+                   $11::timestamptz[])
          AS v(id, sla_due_at, sla_kind, sla_paused, sla_remaining_minutes, first_response_due_at,
-              first_responded_at, first_response_business_minutes, first_response_minutes)
+              first_responded_at, first_response_business_minutes, first_response_minutes, sla_sort_key,
+              sla_warning_at)
       WHERE t.id = v.id`,
     [
       column('id'),
@@ -301,6 +321,8 @@ async function storeSummaries(manager: EntityManager, rows: TicketSlaSummary[]):
       column('firstRespondedAt'),
       column('firstResponseBusinessMinutes'),
       column('firstResponseMinutes'),
+      column('slaSortKey'),
+      column('slaWarningAt'),
     ],
   );
 }

@@ -31,7 +31,12 @@ export interface TicketContext {
 }
 
 @Entity({ name: 'tickets' })
-@Index('ix_tickets_service_last_message', ['serviceId', 'lastMessageAt'])
+// The inbox, by activity or by deadline, for one service or all of them: keyset pagination walks these.
+@Index('ix_tickets_service_activity', ['serviceId', 'lastMessageAt', 'id'])
+@Index('ix_tickets_service_due', ['serviceId', 'slaSortKey', 'id'])
+@Index('ix_tickets_activity', ['lastMessageAt', 'id'])
+@Index('ix_tickets_due', ['slaSortKey', 'id'])
+@Index('ix_tickets_assignee_activity', ['assigneeId', 'lastMessageAt', 'id'])
 @Index('ix_tickets_thread', ['channelAccountId', 'threadKey'])
 export class Ticket {
   @PrimaryGeneratedColumn('uuid')
@@ -126,6 +131,17 @@ export class Ticket {
 
   @Column({ name: 'sla_paused', type: 'boolean', default: false })
   slaPaused: boolean;
+
+  /**
+   * The inbox's deadline order in one number: a running clock's deadline (epoch seconds), then paused
+   * clocks (by staffed minutes left), then tickets with no clock (SLA_SORT_NONE).
+   */
+  @Column({ name: 'sla_sort_key', type: 'double precision', default: 999_999_999_999_999 })
+  slaSortKey: number;
+
+  /** When the inbox clock reaches its warning share: "due soon" from then on. */
+  @Column({ name: 'sla_warning_at', type: 'timestamptz', nullable: true })
+  slaWarningAt: Date | null;
 
   /** Business minutes left on that clock when it was paused. */
   @Column({ name: 'sla_remaining_minutes', type: 'double precision', nullable: true })

@@ -11,7 +11,8 @@ import { RealtimeGateway } from '../realtime/realtime.gateway';
 import { Service } from '../services/service.entity';
 import { SlaClockService } from '../sla/sla-clock.service';
 import { TicketSlaClock } from '../sla/ticket-sla-clock.entity';
-import { loadThread, loadTicket, ticketWithRelations } from './ticket-queries';
+import { listTickets } from './ticket-list.query';
+import { loadThread, loadTicket } from './ticket-queries';
 import { TicketStatusChange } from './ticket-status-change.entity';
 import { TicketStatusService } from './ticket-status.service';
 import { Ticket } from './ticket.entity';
@@ -27,30 +28,16 @@ export class TicketsService {
     private readonly realtime: RealtimeGateway,
   ) {}
 
-  /** The caller's tickets (their services; every service for an admin), by activity or by SLA due time. */
+  /** An inbox page: see ticket-list.query.ts. */
   async list(user: AuthUser, query: ListTicketsQuery): Promise<Page<TicketSummary>> {
-    const qb = ticketWithRelations(this.db);
-    if (user.role !== 'admin') {
-      if (user.serviceIds.length === 0) return { items: [], total: 0 };
-      qb.andWhere('t.serviceId IN (:...services)', { services: user.serviceIds });
-    }
-    if (query.serviceId) qb.andWhere('t.serviceId = :serviceId', { serviceId: query.serviceId });
-    if (query.status) qb.andWhere('t.status = :status', { status: query.status });
-    if (query.sort === 'due') {
-      // Running clocks by deadline, then paused ones (least time left first), then tickets with no clock.
-      qb.orderBy('t.slaDueAt', 'ASC', 'NULLS LAST')
-        .addOrderBy('t.slaRemainingMinutes', 'ASC', 'NULLS LAST')
-        .addOrderBy('t.lastMessageAt', 'DESC');
-    } else {
-      qb.orderBy('t.lastMessageAt', 'DESC');
-    }
-    const [rows, total] = await qb
-      .addOrderBy('t.id', 'DESC')
-      .take(query.limit ?? 50)
-      .skip(query.offset ?? 0)
-      .getManyAndCount();
+    const page = await listTickets(this.db, user, query);
     const now = new Date();
-    return { items: rows.map((t) => toTicketSummary(t, now)), total };
+    return {
+      items: page.tickets.map((t) => toTicketSummary(t, now)),
+      total: page.total,
+      totalIsCapped: page.totalIsCapped,
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** Scope is checked by the ServiceScopeGuard before this runs. */

@@ -1,15 +1,57 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { TICKET_STATUSES, type TicketStatus } from '../enums.js';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  PLATFORMS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  TICKET_VIEWS,
+  type Platform,
+  type TicketPriority,
+  type TicketStatus,
+  type TicketView,
+} from '../enums.js';
+
+/** `a,b` or repeated parameters (`?status=a&status=b`) give a list. */
+const list = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.split(',').filter((v) => v !== '') : value;
 
 export class ListTicketsQuery {
+  /**
+   * mine: assigned to me; services: my services' tickets (default); unassigned: nobody's yet;
+   * due: a clock past its warning share or overdue; all: every service (admins).
+   */
   @IsOptional()
-  @IsIn(TICKET_STATUSES)
-  status?: TicketStatus;
+  @IsIn(TICKET_VIEWS)
+  view?: TicketView;
+
+  @IsOptional()
+  @Transform(list)
+  @IsIn(TICKET_STATUSES, { each: true })
+  status?: TicketStatus[];
+
+  @IsOptional()
+  @Transform(list)
+  @IsIn(TICKET_PRIORITIES, { each: true })
+  priority?: TicketPriority[];
+
+  @IsOptional()
+  @Transform(list)
+  @IsIn(PLATFORMS, { each: true })
+  platform?: Platform[];
 
   @IsOptional()
   @IsUUID()
   serviceId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
+
+  /** Words searched in the citizens' and agents' messages (French stemming, accents ignored). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
 
   /** `activity`: latest message first (default); `due`: the SLA clock due first, stopped clocks last. */
   @IsOptional()
@@ -23,9 +65,10 @@ export class ListTicketsQuery {
   @Max(200)
   limit?: number;
 
+  /** `nextCursor` of the previous page. */
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
+  @IsString()
+  @MaxLength(200)
+  @Matches(/^[A-Za-z0-9_-]+$/)
+  cursor?: string;
 }

@@ -19,7 +19,6 @@ export function listTickets(filter: TicketListFilter, signal?: AbortSignal): Pro
       serviceId: filter.serviceId,
       sort: filter.sort === 'due' ? 'due' : undefined,
       limit: INBOX_PAGE_SIZE,
-      offset: 0,
     },
     signal,
   });
