@@ -13,44 +13,23 @@
  * EVENTS (default 3000) and CONCURRENCY (default 16) tune the closed loop; RATE (events/s) switches
  * to an open loop that sends at that pace whatever the answers (a sustained load).
  */
-import { spawn } from 'node:child_process';
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { io, type Socket } from 'socket.io-client';
+import { login, percentile, startServer, withDatabase } from './server-process';
 
 const require = createRequire(__filename);
 const dist = (path: string) => require(`../server/dist/src/${path}`) as Record<string, unknown>;
 
-const BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const EVENTS = Number(process.env.EVENTS ?? 3000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
 const RATE = process.env.RATE ? Number(process.env.RATE) : null;
 const SECRET = 'bench-secret';
 const PAGE = '104857362948571';
 const PASSWORD = 'bench-password-2026';
-
-async function withDatabase<T>(run: (url: string) => Promise<T>): Promise<T> {
-  const name = `guichet_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: BASE });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(BASE);
-  url.pathname = `/${name}`;
-  try {
-    return await run(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 /** Runs `task` for 0..count-1: CONCURRENCY at a time, or started at RATE per second when set. */
 async function drive(count: number, task: (i: number) => Promise<void>): Promise<void> {
@@ -102,58 +81,6 @@ function delivery(i: number, run: string): string {
   });
 }
 
-/**
- * The built server in a process of its own, as in production: the load generator (this process) does
- * not share its event loop.
- */
-async function startServer(databaseUrl: string): Promise<{ base: string; stop(): Promise<void> }> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
-      `${__dirname}/../server/dist/src/main.js`,
-    ],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: databaseUrl,
-        SECRET_KEY: randomBytes(32).toString('hex'),
-        META_APP_SECRET: SECRET,
-        META_GRAPH_URL: 'http://127.0.0.1:9',
-        SEED_DEMO: 'false',
-        DEMO_FAKE_PLATFORM: 'false',
-        POLL_SWEEP_MS: '600000',
-        COOKIE_SECURE: 'false',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    const up = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    if (Date.now() > deadline) throw new Error('the server did not start within 60 s');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    base,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
 async function main(): Promise<void> {
   const { DEFAULT_SERVICE_CALENDAR } = dist('domain/sla/index.js') as { DEFAULT_SERVICE_CALENDAR: unknown };
   const { hashPassword } = dist('auth/password.js') as {
@@ -162,7 +89,11 @@ async function main(): Promise<void> {
   const { SOCKET_PATH } = require('../shared/dist/index.js') as { SOCKET_PATH: string };
 
   const result = await withDatabase(async (url) => {
-    const server = await startServer(url);
+    const server = await startServer(url, {
+      META_APP_SECRET: SECRET,
+      META_GRAPH_URL: 'http://127.0.0.1:9',
+      POLL_SWEEP_MS: '600000',
+    });
     const { base } = server;
     const pool = new Pool({ connectionString: url, max: CONCURRENCY });
     let socket: Socket | null = null;
@@ -180,12 +111,7 @@ async function main(): Promise<void> {
         `INSERT INTO users (email, display_name, role, password_hash) VALUES ('admin@bench.example', 'Admin', 'admin', $1)`,
         [await hashPassword(PASSWORD, 4)],
       );
-      const login = await fetch(`${base}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'admin@bench.example', password: PASSWORD }),
-      });
-      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const cookie = await login(base, 'admin@bench.example', PASSWORD);
       // An agent's live inbox: when it hears of a message, the message is stored and told.
       const live = new Map<string, number>();
       socket = io(base, { path: SOCKET_PATH, transports: ['websocket'], extraHeaders: { cookie } });

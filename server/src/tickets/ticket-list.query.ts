@@ -86,7 +86,7 @@ export async function listTickets(
     );
   }
 
-  const total = await countCapped(qb.clone());
+  const countQuery = qb.clone();
 
   if (query.cursor) {
     const [key, id] = decodeCursor(query.cursor, sort);
@@ -97,10 +97,14 @@ export async function listTickets(
   else qb.orderBy('t.lastMessageAt', 'DESC').addOrderBy('t.id', 'DESC');
   // One row more than asked says whether there is a next page. The cursor keeps the database's own
   // text of the instant (microseconds), so that no row sharing a millisecond is skipped.
-  const { entities, raw } = await qb
-    .addSelect('t.last_message_at::text', 'cursor_at')
-    .limit(limit + 1)
-    .getRawAndEntities<{ cursor_at: string }>();
+  // Counted on another connection while the page is read.
+  const [total, { entities, raw }] = await Promise.all([
+    countCapped(countQuery),
+    qb
+      .addSelect('t.last_message_at::text', 'cursor_at')
+      .limit(limit + 1)
+      .getRawAndEntities<{ cursor_at: string }>(),
+  ]);
   const tickets = entities.slice(0, limit);
   const last = tickets.at(-1);
   const lastRaw = raw[tickets.length - 1];
