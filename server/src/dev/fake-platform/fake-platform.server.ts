@@ -126,6 +126,8 @@ export class FakePlatformServer {
     };
     const failure = platform.failures.take(request);
     if (failure?.hang) {
+      // With afterPosting: the platform did the work, and its answer never came.
+      if (failure.afterPosting) platform.handle(request, this.url);
       log.status = 'hung';
       this.hung.add(res);
       res.on('close', () => this.hung.delete(res));

@@ -108,6 +108,11 @@ export class FakeMastodon implements PlatformFake {
     this.limiter.exhaust(resetInMs);
   }
 
+  /** Mastodon keeps Idempotency-Keys for an hour: a retry later than that is a new post. */
+  forgetIdempotencyKeys(): void {
+    this.idempotency.clear();
+  }
+
   /** Open event streams right now. */
   get openStreams(): number {
     return this.subscribers.size;
