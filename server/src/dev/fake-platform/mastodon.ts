@@ -108,6 +108,11 @@ export class FakeMastodon implements PlatformFake {
     this.limiter.exhaust(resetInMs);
   }
 
+  /** Every rate-limit window starts afresh (time has passed). */
+  clearRateLimits(): void {
+    this.limiter.reset();
+  }
+
   /** Mastodon keeps Idempotency-Keys for an hour: a retry later than that is a new post. */
   forgetIdempotencyKeys(): void {
     this.idempotency.clear();

@@ -140,6 +140,11 @@ export class FakeMeta implements PlatformFake {
     this.limiter.exhaust(resetInMs);
   }
 
+  /** Every rate-limit window starts afresh (time has passed). */
+  clearRateLimits(): void {
+    this.limiter.reset();
+  }
+
   /** Citizen comments only (not the town's replies). */
   get citizenComments(): MetaComment[] {
     return this.allComments.filter((c) => !this.isTown(c.from.id));

@@ -89,6 +89,11 @@ export class FakeX implements PlatformFake {
     this.limiter.exhaust(resetInMs);
   }
 
+  /** Every rate-limit window starts afresh (time has passed). */
+  clearRateLimits(): void {
+    this.limiter.reset();
+  }
+
   reset(): void {
     this.posted.length = 0;
     this.tweets.length = 0;
