@@ -360,7 +360,7 @@ export class FakeMeta implements PlatformFake {
       graphList(items, url, {
         origin,
         defaultFields,
-        nested: (item, spec) => this.nestedMessages(item, spec),
+        nested: (item, spec) => this.nestedEdge(item, spec),
       });
     const post = this.posts.find((p) => p.id === id);
     const comment = this.allComments.find((c) => c.id === id) ?? this.adopt(id, edge);
@@ -635,6 +635,8 @@ export class FakeMeta implements PlatformFake {
         username: c.from.username ?? c.from.name ?? c.from.id,
         media: { id: c.objectId },
         ...(c.parentId ? { parent_id: c.parentId } : {}),
+        // Listed only when asked for with `fields=replies{…}`.
+        ...(c.parentId ? {} : { replies: this.allComments.filter((r) => r.parentId === c.id) }),
       };
     }
     return {
@@ -677,13 +679,20 @@ export class FakeMeta implements PlatformFake {
     return { id: a.id, ...(a.name ? { name: a.name } : {}), ...(a.username ? { username: a.username } : {}) };
   }
 
-  /** `fields=messages.limit(n){…}` on a conversation: its newest messages, as a nested list. */
-  private nestedMessages(item: Obj, spec: FieldSpec): unknown {
+  /**
+   * A nested edge in `fields`: a conversation's `messages.limit(n){…}` (newest first), or an Instagram
+   * comment's `replies{…}` (oldest first).
+   */
+  private nestedEdge(item: Obj, spec: FieldSpec): unknown {
+    const limit = spec.limit ?? 25;
+    const sub = spec.sub ?? parseFields('id');
+    if (spec.name === 'replies') {
+      const replies = [...(item.replies as MetaComment[])].sort((a, b) => a.createdTime - b.createdTime);
+      return { data: replies.slice(0, limit).map((c) => project(this.commentView(c), sub)) };
+    }
     const messages = [...(item[spec.name] as MetaDirectMessage[])].sort(
       (a, b) => b.createdTime - a.createdTime,
     );
-    const limit = spec.limit ?? 25;
-    const sub = spec.sub ?? parseFields('id,created_time');
     return { data: messages.slice(0, limit).map((m) => project(this.messageView(m), sub)) };
   }
 

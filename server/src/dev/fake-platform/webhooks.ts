@@ -31,10 +31,12 @@ export class MetaWebhookSender {
   dropAll = false;
   private dropCount = 0;
   private readonly random: () => number;
+  private readonly initialSecret: string;
 
   constructor(options: MetaWebhookOptions) {
     this.url = options.url;
     this.appSecret = options.appSecret;
+    this.initialSecret = options.appSecret;
     this.dropRate = options.dropRate ?? 0;
     this.random = options.random ?? Math.random;
   }
@@ -84,5 +86,6 @@ export class MetaWebhookSender {
     this.deliveries.length = 0;
     this.dropAll = false;
     this.dropCount = 0;
+    this.appSecret = this.initialSecret;
   }
 }
