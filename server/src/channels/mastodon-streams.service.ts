@@ -4,7 +4,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -32,7 +32,7 @@ interface Running {
  * resume, new token) at each sweep, and close at shutdown.
  */
 @Injectable()
-export class MastodonStreamsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MastodonStreamsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('MastodonStreams');
   private readonly running = new Map<string, Running>();
   private readonly periodic: PeriodicTask;
@@ -54,7 +54,8 @@ export class MastodonStreamsService implements OnApplicationBootstrap, OnApplica
     void this.sync().catch((err: unknown) => this.logger.error(err));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes (onApplicationShutdown), so a catch-up poll in flight can finish. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.periodic.stop();
     await this.syncing;
     await Promise.all([...this.running.values()].map((r) => r.stream.stop()));
