@@ -3,32 +3,13 @@ import { FailureQueue, type FakeFailure } from './failures';
 import type { PlatformFake } from './platform-fake';
 import { fieldText, json, type FakeReply, type FakeRequest, type JsonReply } from './http';
 import { compareIds, SnowflakeIds } from './ids';
+import type { MastodonAccount, MastodonStatus } from './mastodon-model';
+import { accountView, isoMs, limitOf, paginateById, statusView } from './mastodon-views';
 import { RateLimiter, type RateLimitPolicy } from './rate-limit';
 
 type Obj = Record<string, unknown>;
 
-export interface MastodonAccount {
-  id: string;
-  username: string;
-  /** `username` for the instance's own accounts, `username@domain` for remote ones. */
-  acct: string;
-  displayName: string;
-  url: string;
-}
-
-export interface MastodonStatus {
-  id: string;
-  account: MastodonAccount;
-  /** What the author typed; `content` is its HTML rendering. */
-  text: string;
-  content: string;
-  visibility: 'public' | 'unlisted' | 'private' | 'direct';
-  inReplyToId: string | null;
-  inReplyToAccountId: string | null;
-  mentions: MastodonAccount[];
-  spoilerText: string;
-  createdAt: number;
-}
+export type { MastodonAccount, MastodonStatus } from './mastodon-model';
 
 interface MastodonNotification {
   id: string;
@@ -53,7 +34,6 @@ export interface FakeMastodonOptions {
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const isoMs = (ms: number) => new Date(ms).toISOString();
 
 /**
  * The Mastodon API subset Guichet uses, with state: mention notifications (`types[]`, `since_id`,
@@ -208,17 +188,17 @@ export class FakeMastodon implements PlatformFake {
     if (req.method === 'GET' && path === '/api/v1/notifications')
       return this.listNotifications(req.url, origin);
     if (req.method === 'GET' && path === '/api/v1/accounts/verify_credentials') {
-      return json(200, this.accountView(this.town));
+      return json(200, accountView(this.town, true));
     }
     if (req.method === 'POST' && path === '/api/v1/statuses') return this.postStatus(req);
     const status = /^\/api\/v1\/statuses\/(\d+)(\/context)?$/.exec(path);
     if (req.method === 'GET' && status) {
       const found = this.statuses.find((s) => s.id === status[1]);
       if (!found) return json(404, { error: 'Record not found' });
-      if (!status[2]) return json(200, this.statusView(found));
+      if (!status[2]) return json(200, this.status(found));
       return json(200, {
-        ancestors: this.ancestors(found).map((s) => this.statusView(s)),
-        descendants: this.descendants(found).map((s) => this.statusView(s)),
+        ancestors: this.ancestors(found).map((s) => this.status(s)),
+        descendants: this.descendants(found).map((s) => this.status(s)),
       });
     }
     const accountStatuses = /^\/api\/v1\/accounts\/(\d+)\/statuses$/.exec(path);
@@ -227,7 +207,7 @@ export class FakeMastodon implements PlatformFake {
       const page = paginateById(mine, req.url);
       return json(
         200,
-        page.map((s) => this.statusView(s)),
+        page.map((s) => this.status(s)),
       );
     }
     return json(404, { error: 'Record not found' });
@@ -264,8 +244,8 @@ export class FakeMastodon implements PlatformFake {
         type: n.type,
         created_at: isoMs(n.createdAt),
         group_key: `ungrouped-${n.id}`,
-        account: this.accountView(n.account),
-        status: this.statusView(n.status),
+        account: accountView(n.account),
+        status: this.status(n.status),
       })),
       headers,
     );
@@ -277,7 +257,7 @@ export class FakeMastodon implements PlatformFake {
     const cached = cacheKey ? this.idempotency.get(cacheKey) : undefined;
     if (cached && this.now() - cached.at < 3600_000) {
       const status = this.statuses.find((s) => s.id === cached.statusId);
-      if (status) return json(200, this.statusView(status));
+      if (status) return json(200, this.status(status));
     }
     const text = fieldText(req.fields, 'status') ?? '';
     if (text.trim() === '') return json(422, { error: "Validation failed: Text can't be blank" });
@@ -294,7 +274,7 @@ export class FakeMastodon implements PlatformFake {
     const status = this.createStatus(this.town, text, visibility, parent ?? null);
     this.posted.push(status);
     if (cacheKey) this.idempotency.set(cacheKey, { statusId: status.id, at: this.now() });
-    return json(200, this.statusView(status));
+    return json(200, this.status(status));
   }
 
   private createStatus(
@@ -438,79 +418,18 @@ export class FakeMastodon implements PlatformFake {
     };
   }
 
+  private status(s: MastodonStatus): Obj {
+    return statusView(s, this.statuses.filter((c) => c.inReplyToId === s.id).length);
+  }
+
   private broadcast(n: MastodonNotification): void {
     const payload = JSON.stringify({
       id: n.id,
       type: n.type,
       created_at: isoMs(n.createdAt),
-      account: this.accountView(n.account),
-      status: this.statusView(n.status),
+      account: accountView(n.account),
+      status: this.status(n.status),
     });
     for (const s of this.subscribers) s.res.write(`event: notification\ndata: ${payload}\n\n`);
   }
-
-  private accountView(a: MastodonAccount): Obj {
-    return {
-      id: a.id,
-      username: a.username,
-      acct: a.acct,
-      display_name: a.displayName,
-      locked: false,
-      bot: a.id === this.town.id,
-      url: a.url,
-      avatar: `${a.url}/avatar.png`,
-      note: '',
-    };
-  }
-
-  private statusView(s: MastodonStatus): Obj {
-    return {
-      id: s.id,
-      created_at: isoMs(s.createdAt),
-      in_reply_to_id: s.inReplyToId,
-      in_reply_to_account_id: s.inReplyToAccountId,
-      sensitive: false,
-      spoiler_text: s.spoilerText,
-      visibility: s.visibility,
-      language: 'fr',
-      uri: `${s.account.url.replace('/@', '/users/')}/statuses/${s.id}`,
-      url: `${s.account.url}/${s.id}`,
-      replies_count: this.statuses.filter((c) => c.inReplyToId === s.id).length,
-      reblogs_count: 0,
-      favourites_count: 0,
-      content: s.content,
-      reblog: null,
-      account: this.accountView(s.account),
-      media_attachments: [],
-      mentions: s.mentions.map((m) => ({ id: m.id, username: m.username, url: m.url, acct: m.acct })),
-      tags: [],
-      emojis: [],
-      card: null,
-      poll: null,
-    };
-  }
-}
-
-function limitOf(url: URL, fallback: number, max: number): number {
-  const n = Number(url.searchParams.get('limit') ?? fallback);
-  return Number.isInteger(n) && n > 0 ? Math.min(n, max) : fallback;
-}
-
-/**
- * Mastodon's id paging: `max_id` (older than), `since_id` (newer than, newest first), `min_id`
- * (the page right after it, oldest of those first, answered newest first).
- */
-function paginateById<T extends { id: string }>(items: T[], url: URL): T[] {
-  const maxId = url.searchParams.get('max_id');
-  const sinceId = url.searchParams.get('since_id');
-  const minId = url.searchParams.get('min_id');
-  const limit = limitOf(url, 40, 80);
-  const kept = items.filter(
-    (i) =>
-      (!maxId || compareIds(i.id, maxId) < 0) &&
-      (!sinceId || compareIds(i.id, sinceId) > 0) &&
-      (!minId || compareIds(i.id, minId) > 0),
-  );
-  const ascending = [...kept].sort((a, b) => compareIds(a.id, b.id));
-  return minId ? ascending.slice(0, limit).reverse() : ascending.reverse().slice(0, limit);
 }

@@ -1,4 +1,4 @@
-import type { MetaComment, MetaDirectMessage } from './meta';
+import type { MetaComment, MetaDirectMessage } from './meta-model';
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
 

@@ -1,76 +1,39 @@
 import { FailureQueue, type FakeFailure } from './failures';
 import type { PlatformFake } from './platform-fake';
-import { graphError, graphList, parseFields, project, type FieldSpec } from './graph-fields';
+import { graphError, graphList, parseFields, project } from './graph-fields';
 import { json, nestedText, fieldText, type FakeReply, type FakeRequest } from './http';
+import type {
+  FakeGraphComment,
+  MetaActor,
+  MetaComment,
+  MetaConversation,
+  MetaDirectMessage,
+  MetaPlatform,
+  MetaPost,
+} from './meta-model';
 import {
   instagramCommentDelivery,
   instagramMessageDelivery,
   messengerDelivery,
   pageCommentDelivery,
 } from './meta-payloads';
+import {
+  commentPermalink,
+  commentView,
+  conversationView,
+  messageView,
+  nestedEdge,
+  postView,
+  throttledError,
+  unknownEdge,
+  unknownObject,
+} from './meta-views';
 import { RateLimiter, type RateLimitPolicy } from './rate-limit';
 import type { MetaWebhookSender, WebhookDelivery } from './webhooks';
 
 type Obj = Record<string, unknown>;
 
-/** Someone on Meta: a citizen, or the town's Page / Instagram account. */
-export interface MetaActor {
-  id: string;
-  name?: string;
-  username?: string;
-}
-
-export type MetaPlatform = 'facebook' | 'instagram';
-
-interface MetaPost {
-  id: string;
-  platform: MetaPlatform;
-  accountId: string;
-  message: string;
-  createdTime: number;
-}
-
-export interface MetaComment {
-  id: string;
-  platform: MetaPlatform;
-  /** The post or media commented. */
-  objectId: string;
-  /** The comment this one answers (its thread), or null for a top-level comment. */
-  parentId: string | null;
-  from: MetaActor;
-  message: string;
-  createdTime: number;
-}
-
-export interface MetaDirectMessage {
-  id: string;
-  from: MetaActor;
-  to: MetaActor;
-  message: string;
-  createdTime: number;
-}
-
-interface MetaConversation {
-  id: string;
-  platform: 'messenger' | 'instagram';
-  accountId: string;
-  participant: MetaActor;
-  messages: MetaDirectMessage[];
-}
-
-/** What Guichet posted (a reply under a comment, or a private message), kept for tests to inspect. */
-export interface FakeGraphComment {
-  id: string;
-  /** The comment answered, or the account that sent the private message. */
-  parentId: string;
-  edge: 'comments' | 'replies' | 'messages';
-  message: string;
-  /** The recipient of a private message. */
-  recipientId: string | null;
-  messagingType: string | null;
-  accessToken: string;
-  createdTime: string;
-}
+export type { FakeGraphComment, MetaActor, MetaComment, MetaDirectMessage, MetaPlatform } from './meta-model';
 
 /** The legacy failure shape of `t.graph.failNext` (a FakeFailure with a status). */
 export type FakeGraphFailure = FakeFailure & { status: number };
@@ -85,7 +48,6 @@ export interface FakeMetaOptions {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
-const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000');
 
 /**
  * The Graph API subset Guichet uses, with state: Page posts and their comments and replies, Instagram
@@ -250,7 +212,7 @@ export class FakeMeta implements PlatformFake {
     if (options.webhook === false) return { comment, delivery: null };
     const payload =
       input.platform === 'facebook'
-        ? pageCommentDelivery(this.pageId, comment, this.permalink(comment))
+        ? pageCommentDelivery(this.pageId, comment, commentPermalink(comment))
         : instagramCommentDelivery(this.instagramId, comment);
     return { comment, delivery: await this.webhooks.deliver(payload) };
   }
@@ -337,7 +299,7 @@ export class FakeMeta implements PlatformFake {
         ],
       }),
     };
-    if (!usage.allowed) return json(400, this.throttled(), headers);
+    if (!usage.allowed) return json(400, throttledError(this.rateLimitCode), headers);
     const id = decodeURIComponent(match[1]);
     const edge = match[2] ?? null;
     const [status, body] =
@@ -345,22 +307,12 @@ export class FakeMeta implements PlatformFake {
     return json(status, body, headers);
   }
 
-  private throttled(): unknown {
-    const messages: Record<number, string> = {
-      4: '(#4) Application request limit reached',
-      32: '(#32) Page request limit reached',
-      613: '(#613) Calls to this api have exceeded the rate limit.',
-      80001: 'There have been too many calls to this Page account. Wait a bit and try again.',
-    };
-    return graphError(messages[this.rateLimitCode] ?? 'Rate limited', this.rateLimitCode);
-  }
-
   private get(id: string, edge: string | null, url: URL, origin: string): [number, unknown] {
     const list = (items: Obj[], defaultFields: string) =>
       graphList(items, url, {
         origin,
         defaultFields,
-        nested: (item, spec) => this.nestedEdge(item, spec),
+        nested: nestedEdge,
       });
     const post = this.posts.find((p) => p.id === id);
     const comment = this.allComments.find((c) => c.id === id) ?? this.adopt(id, edge);
@@ -374,19 +326,19 @@ export class FakeMeta implements PlatformFake {
       return reverse ? sorted.reverse() : sorted;
     };
     if (edge === null) {
-      const item = post ? this.postView(post) : comment ? this.commentView(comment) : null;
-      if (!item) return this.unknownObject(id);
+      const item = post ? postView(post) : comment ? this.commentWithReplies(comment) : null;
+      if (!item) return unknownObject(id);
       return [200, project(item, parseFields(url.searchParams.get('fields') ?? 'id'))];
     }
     if (['posts', 'feed', 'published_posts'].includes(edge) && id === this.pageId) {
       return list(
-        newestFirst(this.posts.filter((p) => p.platform === 'facebook')).map((p) => this.postView(p)),
+        newestFirst(this.posts.filter((p) => p.platform === 'facebook')).map((p) => postView(p)),
         'id,message,created_time',
       );
     }
     if (edge === 'media' && id === this.instagramId) {
       return list(
-        newestFirst(this.posts.filter((p) => p.platform === 'instagram')).map((p) => this.postView(p)),
+        newestFirst(this.posts.filter((p) => p.platform === 'instagram')).map((p) => postView(p)),
         'id',
       );
     }
@@ -395,15 +347,15 @@ export class FakeMeta implements PlatformFake {
       const items = this.allComments.filter((c) => c.objectId === id && (stream || c.parentId === null));
       // Instagram lists a media's comments newest first; Facebook oldest first unless asked.
       return list(
-        ordered(items, post.platform === 'instagram').map((c) => this.commentView(c)),
+        ordered(items, post.platform === 'instagram').map((c) => this.commentWithReplies(c)),
         post.platform === 'instagram' ? 'id,text,timestamp' : 'id,message,created_time,from',
       );
     }
     if ((edge === 'comments' || edge === 'replies') && comment) {
-      if ((edge === 'replies') !== (comment.platform === 'instagram')) return this.unknownEdge(edge);
+      if ((edge === 'replies') !== (comment.platform === 'instagram')) return unknownEdge(edge);
       const replies = this.allComments.filter((c) => c.parentId === id);
       return list(
-        ordered(replies, false).map((c) => this.commentView(c)),
+        ordered(replies, false).map((c) => this.commentWithReplies(c)),
         comment.platform === 'instagram' ? 'id,text,timestamp' : 'id,message,created_time,from',
       );
     }
@@ -415,17 +367,19 @@ export class FakeMeta implements PlatformFake {
       const items = this.conversations
         .filter((c) => c.platform === platform && c.accountId === accountId)
         .filter((c) => userId === null || c.participant.id === userId)
-        .map((c) => this.conversationView(c))
+        .map((c) =>
+          conversationView(c, this.townActor(c.platform === 'messenger' ? 'facebook' : 'instagram')),
+        )
         .sort((a, b) => String(b.updated_time).localeCompare(String(a.updated_time)));
       return list(items, 'id,updated_time');
     }
     if (edge === 'messages' && conversation) {
       return list(
-        newestFirst(conversation.messages).map((m) => this.messageView(m)),
+        newestFirst(conversation.messages).map((m) => messageView(m)),
         'id,created_time',
       );
     }
-    return post || comment || conversation ? this.unknownEdge(edge) : this.unknownObject(id);
+    return post || comment || conversation ? unknownEdge(edge) : unknownObject(id);
   }
 
   private post(id: string, edge: string | null, req: FakeRequest): [number, unknown] {
@@ -438,7 +392,7 @@ export class FakeMeta implements PlatformFake {
     if ((edge === 'comments' || edge === 'replies') && (target || post)) {
       const platform = target?.platform ?? post?.platform ?? 'facebook';
       if ((edge === 'replies') !== (platform === 'instagram') && !(post && edge === 'comments')) {
-        return this.unknownEdge(edge);
+        return unknownEdge(edge);
       }
       const message = fieldText(req.fields, 'message');
       if (!message) return [400, graphError('(#100) Missing message or attachment', 100)];
@@ -455,8 +409,8 @@ export class FakeMeta implements PlatformFake {
       });
       return [200, { id: comment.id }];
     }
-    if (!target && !post) return this.unknownObject(id);
-    return this.unknownEdge(edge ?? '');
+    if (!target && !post) return unknownObject(id);
+    return unknownEdge(edge ?? '');
   }
 
   /** The Send API: `recipient.id`, `message.text`, `messaging_type`; RESPONSE only within 24 hours. */
@@ -604,115 +558,14 @@ export class FakeMeta implements PlatformFake {
     return id === this.pageId || id === this.instagramId;
   }
 
-  private permalink(comment: MetaComment): string {
-    return `https://www.facebook.com/${comment.objectId}?comment_id=${comment.id}`;
-  }
-
-  private postView(p: MetaPost): Obj {
-    return p.platform === 'facebook'
-      ? {
-          id: p.id,
-          message: p.message,
-          created_time: iso(p.createdTime),
-          permalink_url: `https://www.facebook.com/${p.id.replace('_', '/posts/')}`,
-        }
-      : {
-          id: p.id,
-          caption: p.message,
-          timestamp: iso(p.createdTime),
-          media_type: 'IMAGE',
-          permalink: `https://www.instagram.com/p/${Buffer.from(p.id).toString('base64url').slice(0, 11)}/`,
-        };
-  }
-
-  private commentView(c: MetaComment): Obj {
-    if (c.platform === 'instagram') {
-      return {
-        id: c.id,
-        text: c.message,
-        timestamp: iso(c.createdTime),
-        from: { id: c.from.id, username: c.from.username ?? c.from.name ?? c.from.id },
-        username: c.from.username ?? c.from.name ?? c.from.id,
-        media: { id: c.objectId },
-        ...(c.parentId ? { parent_id: c.parentId } : {}),
-        // Listed only when asked for with `fields=replies{…}`.
-        ...(c.parentId ? {} : { replies: this.allComments.filter((r) => r.parentId === c.id) }),
-      };
-    }
-    return {
-      id: c.id,
-      message: c.message,
-      created_time: iso(c.createdTime),
-      from: { id: c.from.id, name: c.from.name ?? '' },
-      permalink_url: this.permalink(c),
-      ...(c.parentId ? { parent: { id: c.parentId } } : {}),
-    };
-  }
-
-  private conversationView(c: MetaConversation): Obj {
-    const updated = c.messages.reduce((max, m) => Math.max(max, m.createdTime), 0);
-    return {
-      id: c.id,
-      updated_time: iso(updated),
-      message_count: c.messages.length,
-      participants: {
-        data: [
-          this.actorView(c.participant),
-          this.actorView(this.townActor(c.platform === 'messenger' ? 'facebook' : 'instagram')),
-        ],
-      },
-      messages: c.messages,
-    };
-  }
-
-  private messageView(m: MetaDirectMessage): Obj {
-    return {
-      id: m.id,
-      message: m.message,
-      created_time: iso(m.createdTime),
-      from: this.actorView(m.from),
-      to: { data: [this.actorView(m.to)] },
-    };
-  }
-
-  private actorView(a: MetaActor): Obj {
-    return { id: a.id, ...(a.name ? { name: a.name } : {}), ...(a.username ? { username: a.username } : {}) };
-  }
-
-  /**
-   * A nested edge in `fields`: a conversation's `messages.limit(n){…}` (newest first), or an Instagram
-   * comment's `replies{…}` (oldest first).
-   */
-  private nestedEdge(item: Obj, spec: FieldSpec): unknown {
-    const limit = spec.limit ?? 25;
-    const sub = spec.sub ?? parseFields('id');
-    if (spec.name === 'replies') {
-      const replies = [...(item.replies as MetaComment[])].sort((a, b) => a.createdTime - b.createdTime);
-      return { data: replies.slice(0, limit).map((c) => project(this.commentView(c), sub)) };
-    }
-    const messages = [...(item[spec.name] as MetaDirectMessage[])].sort(
-      (a, b) => b.createdTime - a.createdTime,
+  private commentWithReplies(c: MetaComment): Record<string, unknown> {
+    return commentView(
+      c,
+      this.allComments.filter((r) => r.parentId === c.id),
     );
-    return { data: messages.slice(0, limit).map((m) => project(this.messageView(m), sub)) };
   }
 
   private seq(): number {
     return ++this.counter;
-  }
-
-  private unknownObject(id: string): [number, unknown] {
-    return [
-      400,
-      graphError(
-        `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
-        100,
-        'GraphMethodException',
-        33,
-      ),
-    ];
-  }
-
-  private unknownEdge(edge: string): [number, unknown] {
-    return [400, graphError(`(#100) Tried accessing nonexisting field (${edge})`, 100)];
   }
 }
