@@ -1,3 +1,6 @@
+/** How long a connection must hold before the back-off starts again from its first step. */
+const STABLE_MS = 30_000;
+
 /** One server-sent event: `event: notification` / `data: {…}`. */
 export interface ServerSentEvent {
   event: string;
@@ -124,7 +127,7 @@ export class MastodonStream {
       }
       this.connected = true;
       this.connections++;
-      this.failures = 0;
+      const openedAt = Date.now();
       // Not awaited: events keep flowing while the catch-up poll runs (ingestion stores each once).
       this.options.onConnected().catch((err: unknown) => this.options.onError?.(err as Error));
       const parser = new SseParser();
@@ -134,6 +137,9 @@ export class MastodonStream {
         const { done, value } = await reader.read();
         if (done) throw new Error('Mastodon streaming connection closed');
         touch();
+        // Only a connection that held counts as recovered: one that the server keeps closing at once
+        // must keep backing off (each reconnection also costs a catch-up poll).
+        if (this.failures > 0 && Date.now() - openedAt >= STABLE_MS) this.failures = 0;
         for (const event of parser.push(decoder.decode(value, { stream: true }))) {
           if (event.event !== 'notification') continue;
           try {
