@@ -3,6 +3,7 @@ import { ChannelAccount } from '../src/channels/channel-account.entity';
 import { ChannelPollService } from '../src/channels/channel-poll.service';
 import { encryptCredentials } from '../src/channels/credentials-cipher';
 import { APP_SECRETS, type AppSecrets } from '../src/config/config.module';
+import { InboundQueue } from '../src/tickets/inbound-queue';
 import { Message } from '../src/tickets/message.entity';
 import { ReplyOutboxWorker } from '../src/tickets/reply-outbox.worker';
 import { Ticket } from '../src/tickets/ticket.entity';
@@ -46,27 +47,39 @@ export async function connectFakeAccount(
   });
 }
 
-/** Makes every account due and runs one polling pass; returns how many accounts were polled. */
+/** Waits until every received event (webhook, poll, stream) has been processed into tickets. */
+export function settle(t: TestApp): Promise<void> {
+  return t.app.get(InboundQueue).settle();
+}
+
+/** Makes every account due, runs one polling pass and processes what it fetched; returns how many accounts were polled. */
 export async function pollNow(t: TestApp): Promise<number> {
   await t.db.query('UPDATE channel_accounts SET next_poll_at = now()');
-  return t.app.get(ChannelPollService).pollDue();
+  return pollDue(t);
 }
 
 /** Runs one polling pass without touching the schedule (what the worker would do now). */
-export function pollDue(t: TestApp): Promise<number> {
-  return t.app.get(ChannelPollService).pollDue();
+export async function pollDue(t: TestApp): Promise<number> {
+  const polled = await t.app.get(ChannelPollService).pollDue();
+  await settle(t);
+  return polled;
 }
 
 export const accountRow = (t: TestApp, platform: ChannelAccount['platform']) =>
   t.db.getRepository(ChannelAccount).findOneByOrFail({ platform });
 
-export const inboundCount = (t: TestApp) => t.db.getRepository(Message).countBy({ direction: 'inbound' });
+/** Citizen messages stored, once everything received is processed. */
+export async function inboundCount(t: TestApp): Promise<number> {
+  await settle(t);
+  return t.db.getRepository(Message).countBy({ direction: 'inbound' });
+}
 
 /** An agent of the service the message's ticket was routed to, logged in. */
 export async function agentFor(
   t: TestApp,
   platformMessageId: string,
 ): Promise<{ cookie: string; ticketId: string }> {
+  await settle(t);
   const message = await t.db.getRepository(Message).findOneByOrFail({ platformMessageId });
   const ticket = await t.db
     .getRepository(Ticket)

@@ -11,7 +11,7 @@ import { DataSource } from 'typeorm';
 import { PeriodicTask } from '../common/periodic-task';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { IngestInboundService } from '../tickets/ingest-inbound.service';
+import { InboundQueue } from '../tickets/inbound-queue';
 import { ChannelAccount } from './channel-account.entity';
 import { ChannelPollService } from './channel-poll.service';
 import { ConnectorRegistry } from './connector-registry';
@@ -43,7 +43,7 @@ export class MastodonStreamsService implements OnApplicationBootstrap, BeforeApp
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly connectors: ConnectorRegistry,
     private readonly polls: ChannelPollService,
-    private readonly ingest: IngestInboundService,
+    private readonly queue: InboundQueue,
   ) {
     this.periodic = new PeriodicTask('MastodonStreams', config.pollSweepMs, () => this.sync());
   }
@@ -110,7 +110,8 @@ export class MastodonStreamsService implements OnApplicationBootstrap, BeforeApp
       accessToken,
       onNotification: async (notification) => {
         const event = normalizeMastodonNotification(notification, externalId);
-        if (event) await this.ingest.ingest(event, new Date());
+        // Stored like a webhook's event: the queue processes it and drops it if polling got it first.
+        if (event) await this.queue.enqueue([event], new Date(), 'stream');
       },
       onConnected: async () => {
         await this.polls.pollNow(accountId);
