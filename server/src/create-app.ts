@@ -103,7 +103,6 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.enableShutdownHooks();
   if (config.clientDir && existsSync(join(config.clientDir, 'index.html')))
     serveClient(app, config.clientDir);
 }

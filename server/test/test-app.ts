@@ -9,7 +9,8 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../src/config/app-config';
 import { loadConfig } from '../src/config/load-config';
 import { createGuichetApp, type GuichetApp } from '../src/create-app';
-import { FakeMetaGraphServer } from '../src/dev/fake-meta-graph.server';
+import { FakePlatformServer } from '../src/dev/fake-platform/fake-platform.server';
+import type { FakeMeta } from '../src/dev/fake-platform/meta';
 
 export const TEST_APP_SECRET = 'test-meta-app-secret';
 export const TEST_VERIFY_TOKEN = 'test-verify-token';
@@ -22,7 +23,10 @@ export interface TestApp {
   config: AppConfig;
   /** The database this app runs on (to start a second instance on it). */
   databaseUrl: string;
-  graph: FakeMetaGraphServer;
+  /** The fake Meta, Mastodon and X APIs this app talks to (Meta webhooks go to this app). */
+  platform: FakePlatformServer;
+  /** The fake Graph API (`platform.meta`). */
+  graph: FakeMeta;
   /** Empties every table (between tests). */
   reset(): Promise<void>;
   /** Stops the app; its throwaway database is dropped unless `keepDatabase` (then call dropDatabase). */
@@ -58,8 +62,8 @@ export async function startTestApp(
   env: Record<string, string> = {},
   options: { sharedDatabaseUrl?: string } = {},
 ): Promise<TestApp> {
-  const graph = new FakeMetaGraphServer();
-  const graphUrl = await graph.start();
+  const platform = new FakePlatformServer({ appSecret: TEST_APP_SECRET });
+  const platformUrl = await platform.start();
   const base = process.env.TEST_DATABASE_URL;
   const throwaway = base && !options.sharedDatabaseUrl ? await createThrowawayDatabase(base) : null;
   const databaseUrl = options.sharedDatabaseUrl ?? throwaway?.url;
@@ -70,7 +74,8 @@ export async function startTestApp(
     PASSWORD_HASH_COST: '4',
     META_APP_SECRET: TEST_APP_SECRET,
     META_VERIFY_TOKEN: TEST_VERIFY_TOKEN,
-    META_GRAPH_URL: graphUrl,
+    META_GRAPH_URL: platformUrl,
+    X_API_URL: platformUrl,
     SEED_DEMO: 'false',
     DEMO_FAKE_PLATFORM: 'false',
     SLA_SWEEP_MS: '200',
@@ -81,22 +86,25 @@ export async function startTestApp(
   try {
     guichet = await createGuichetApp(config, { inMemoryEmbedded: true, logger: ['error'] });
   } catch (err) {
-    await graph.stop();
+    await platform.stop();
     await throwaway?.drop();
     throw err;
   }
   await guichet.app.listen(0, '127.0.0.1');
   const { port } = (guichet.app.getHttpServer() as Server).address() as AddressInfo;
   const db = guichet.app.get<DataSource>(getDataSourceToken());
+  const url = `http://127.0.0.1:${port}`;
+  platform.webhooks.url = `${url}/api/webhooks/meta`;
   return {
     app: guichet.app,
-    url: `http://127.0.0.1:${port}`,
+    url,
     db,
     config,
     databaseUrl: guichet.database.url,
-    graph,
+    platform,
+    graph: platform.meta,
     async reset() {
-      graph.reset();
+      platform.reset();
       const tables = db.entityMetadatas.map((m) => `"${m.tableName}"`).join(', ');
       // The background workers may hold row locks: a deadlock here is retried, not a failure.
       for (let attempt = 1; ; attempt++) {
@@ -110,7 +118,7 @@ export async function startTestApp(
     },
     async close(options = {}) {
       await guichet.close();
-      await graph.stop();
+      await platform.stop();
       if (!options.keepDatabase) await throwaway?.drop();
     },
     async dropDatabase() {

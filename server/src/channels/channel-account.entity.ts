@@ -48,6 +48,10 @@ export class ChannelAccount {
   @Column({ name: 'poll_claimed_until', type: 'timestamptz', nullable: true })
   pollClaimedUntil: Date | null;
 
+  /** Polls failed in a row (0 after a success): the back-off grows with it. */
+  @Column({ name: 'poll_failures', type: 'integer', default: 0 })
+  pollFailures: number;
+
   @Column({ name: 'last_polled_at', type: 'timestamptz', nullable: true })
   lastPolledAt: Date | null;
 

@@ -41,14 +41,15 @@ export class ChannelsService {
     externalId: string,
     name: string,
     credentials: object,
+    baseUrl: string | null = null,
   ): Promise<ChannelAccount> {
     const credentialsEncrypted = encryptCredentials(credentials, this.secrets.credentialsKey);
     await this.db
       .createQueryBuilder()
       .insert()
       .into(ChannelAccount)
-      .values({ platform, externalId, name, credentialsEncrypted })
-      .orUpdate(['name', 'credentials_encrypted'], ['platform', 'external_id'])
+      .values({ platform, externalId, name, credentialsEncrypted, baseUrl })
+      .orUpdate(['name', 'credentials_encrypted', 'base_url'], ['platform', 'external_id'])
       .execute();
     return this.db.getRepository(ChannelAccount).findOneByOrFail({ platform, externalId });
   }

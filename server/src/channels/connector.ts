@@ -20,6 +20,21 @@ export interface ChannelConnector<Credentials> {
     target: ReplyTarget,
     body: string,
   ): Promise<{ platformMessageId: string }>;
+
+  /**
+   * Reconciliation before a retry: the id of a reply with this text that the account already posted to
+   * `target` since `since` (an earlier try reached the platform but its answer was lost), or null.
+   * Without it, a retry after a lost answer may post twice.
+   */
+  findPostedReply?(
+    account: ConnectorAccount<Credentials>,
+    target: ReplyTarget,
+    body: string,
+    since: Date,
+  ): Promise<string | null>;
+
+  /** Why a reply to `target` cannot be sent at all now (Meta's 24-hour window), or null. */
+  replyRefusal?(target: Pick<ReplyTarget, 'kind' | 'sentAt'>, now: Date): string | null;
 }
 
 export interface ConnectorAccount<Credentials> {
@@ -33,6 +48,8 @@ export interface ConnectorAccount<Credentials> {
 export interface FetchResult {
   events: InboundEvent[];
   cursor: string | null;
+  /** The platform's rate limit is (nearly) used up: do not poll again before this many milliseconds. */
+  waitMs?: number;
 }
 
 /** What a reply answers: the citizen's message and what the platform needs to thread under it. */

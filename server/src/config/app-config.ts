@@ -18,6 +18,12 @@ export interface AppConfig {
     graphUrl: string;
     graphVersion: string;
   };
+  /** X API v2 base URL (a compatible fake in tests and the demo); an account's own base URL wins. */
+  x: { apiUrl: string };
+  /** How long one call to a platform API may take before it counts as a transient failure. */
+  platformTimeoutMs: number;
+  /** Keep one streaming connection per active Mastodon account (mentions arrive live; polling still runs). */
+  mastodonStreaming: boolean;
   /** How often due SLA warnings and breaches are looked for, in milliseconds. */
   slaSweepMs: number;
   /** How often queued replies that are due (retries) are sent, in milliseconds. */
@@ -33,8 +39,10 @@ export interface AppConfig {
   inbound: { sweepMs: number; batchSize: number; retentionDays: number };
   /** A citizen writing within this many days of a ticket's closing reopens it; later, a new linked ticket. */
   reopenWindowDays: number;
-  /** Run an in-process fake Graph API for replies (offline demo). */
+  /** Run the fake platforms (Meta, Mastodon, X) in-process and point every connector at them (offline demo). */
   demoFakePlatform: boolean;
+  /** Demo: mean seconds between two citizen messages streamed by the fake platforms; 0 turns the stream off. */
+  demoStreamIntervalSeconds: number;
   /** Seed the demo town when the database has no user yet. */
   seedDemo: boolean;
   /** The public Open311 GeoReport v2 API: keys that may post requests, and per-address limits. */

@@ -116,6 +116,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       graphUrl: url('META_GRAPH_URL', 'https://graph.facebook.com') as string,
       graphVersion,
     },
+    x: { apiUrl: url('X_API_URL', 'https://api.x.com') as string },
+    platformTimeoutMs: int('PLATFORM_TIMEOUT_MS', 15_000, 100, 120_000),
+    mastodonStreaming: bool('MASTODON_STREAMING', true),
     slaSweepMs: int('SLA_SWEEP_MS', 2000, 100, 60_000),
     outboxSweepMs: int('OUTBOX_SWEEP_MS', 2000, 100, 60_000),
     pollSweepMs: int('POLL_SWEEP_MS', 5000, 100, 600_000),
@@ -127,6 +130,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     reopenWindowDays: int('REOPEN_WINDOW_DAYS', 7, 0, 365),
     demoFakePlatform: bool('DEMO_FAKE_PLATFORM', databaseUrl === null && str('META_GRAPH_URL') === null),
+    demoStreamIntervalSeconds: int('DEMO_STREAM_INTERVAL_SECONDS', 45, 0, 86_400),
     seedDemo: bool('SEED_DEMO', databaseUrl === null),
     open311: {
       apiKeys: open311ApiKeys,

@@ -9,6 +9,29 @@ export const DEMO_PAGE = {
   accessToken: 'demo-page-access-token',
 };
 
+/** The town's Instagram account (comments and DMs arrive by webhook, like the Page's). */
+export const DEMO_INSTAGRAM = {
+  id: '17841405822304914',
+  username: 'villedevalbrune',
+  accessToken: 'demo-instagram-access-token',
+};
+
+/** The town's Mastodon account, on the fake instance the demo runs. */
+export const DEMO_MASTODON = {
+  id: '109876543210987654',
+  username: 'valbrune',
+  domain: 'social.valbrune.example',
+  accessToken: 'demo-mastodon-access-token',
+};
+
+/** The town's X account. */
+export const DEMO_X = {
+  id: '1300000000000000007',
+  username: 'VilleValbrune',
+  bearerToken: 'demo-x-app-bearer',
+  userAccessToken: 'demo-x-user-token',
+};
+
 export interface DemoService {
   slug: string;
   name: string;

@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { DEFAULT_SERVICE_CALENDAR } from '../domain/sla';
+import { ChannelAccount } from '../channels/channel-account.entity';
 import { ChannelsService } from '../channels/channels.service';
 import { SlaClockService } from '../sla/sla-clock.service';
 import { IngestInboundService } from '../tickets/ingest-inbound.service';
@@ -12,7 +13,15 @@ import { Ticket } from '../tickets/ticket.entity';
 import { Service } from '../services/service.entity';
 import { User } from '../users/user.entity';
 import type { CorpusMessage } from './corpus';
-import { DEMO_PAGE, DEMO_PASSWORD, DEMO_SERVICES, DEMO_USERS } from './demo-town';
+import {
+  DEMO_INSTAGRAM,
+  DEMO_MASTODON,
+  DEMO_PAGE,
+  DEMO_PASSWORD,
+  DEMO_SERVICES,
+  DEMO_USERS,
+  DEMO_X,
+} from './demo-town';
 
 const SEEDED_SERVICES = new Set(DEMO_SERVICES.map((s) => s.slug));
 const REPLIES: Record<string, string> = {
@@ -36,6 +45,37 @@ function random(seed: number): () => number {
 
 export async function isDatabaseEmpty(app: INestApplication): Promise<boolean> {
   return (await app.get<DataSource>(getDataSourceToken()).getRepository(User).count()) === 0;
+}
+
+/** Whether this database holds the demo town (its Facebook Page is connected). */
+export async function isDemoTown(app: INestApplication): Promise<boolean> {
+  return app
+    .get<DataSource>(getDataSourceToken())
+    .getRepository(ChannelAccount)
+    .existsBy({ platform: 'facebook', externalId: DEMO_PAGE.id });
+}
+
+/**
+ * The demo's Instagram, Mastodon and X accounts, on the fake platforms at `platformUrl` (X follows
+ * X_API_URL, Instagram META_GRAPH_URL; Mastodon keeps its instance URL on the account). Run at every
+ * start: the fake listens on a new port each time.
+ */
+export async function connectDemoPlatforms(app: INestApplication, platformUrl: string): Promise<void> {
+  const channels = app.get(ChannelsService);
+  await channels.connect('instagram', DEMO_INSTAGRAM.id, `@${DEMO_INSTAGRAM.username}`, {
+    pageAccessToken: DEMO_INSTAGRAM.accessToken,
+  });
+  await channels.connect(
+    'mastodon',
+    DEMO_MASTODON.id,
+    `@${DEMO_MASTODON.username}@${DEMO_MASTODON.domain}`,
+    { accessToken: DEMO_MASTODON.accessToken },
+    platformUrl,
+  );
+  await channels.connect('x', DEMO_X.id, `@${DEMO_X.username}`, {
+    bearerToken: DEMO_X.bearerToken,
+    userAccessToken: DEMO_X.userAccessToken,
+  });
 }
 
 /**

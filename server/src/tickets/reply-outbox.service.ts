@@ -1,12 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ChannelAccount } from '../channels/channel-account.entity';
 import { PlatformError, type ReplyTarget } from '../channels/connector';
 import { ConnectorRegistry } from '../channels/connector-registry';
-import { decryptCredentials } from '../channels/credentials-cipher';
-import { MetaConnector, type MetaCredentials } from '../channels/meta/meta.connector';
-import { APP_SECRETS, type AppSecrets } from '../config/config.module';
 import { RealtimeGateway } from '../realtime/realtime.gateway';
 import { SlaClockService } from '../sla/sla-clock.service';
 import { Message } from './message.entity';
@@ -17,7 +13,8 @@ import { toMessageView, toTicketSummary } from './ticket-views';
 
 interface ReplySender {
   send(): Promise<string>;
-  findPosted(since: Date): Promise<string | null>;
+  /** Null when the platform offers no way to find an earlier copy. */
+  findPosted: ((since: Date) => Promise<string | null>) | null;
 }
 
 /** After this many tries a reply is marked failed and waits for an agent's retry. */
@@ -41,8 +38,6 @@ export class ReplyOutboxService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_SECRETS) private readonly secrets: AppSecrets,
-    private readonly meta: MetaConnector,
     private readonly connectors: ConnectorRegistry,
     private readonly realtime: RealtimeGateway,
     private readonly sla: SlaClockService,
@@ -67,10 +62,12 @@ export class ReplyOutboxService {
     const reply = await this.db.getRepository(Message).findOneByOrFail({ id: messageId });
     const ticket = await this.db.getRepository(Ticket).findOneByOrFail({ id: reply.ticketId });
     try {
-      const sender = await this.senderFor(reply, ticket);
+      const sender = await this.senderFor(reply);
       // A copy posted by an earlier try that died before recording it counts as sent.
       const posted =
-        claim.send_attempts > 1 ? await sender.findPosted(new Date(claim.first_attempt_at)) : null;
+        claim.send_attempts > 1 && sender.findPosted
+          ? await sender.findPosted(new Date(claim.first_attempt_at))
+          : null;
       await this.recordSent(reply, ticket, posted ?? (await sender.send()));
     } catch (err) {
       await this.recordFailure(reply, claim.send_attempts, err);
@@ -88,47 +85,22 @@ export class ReplyOutboxService {
     await this.deliver(messageId);
   }
 
-  private async senderFor(reply: Message, ticket: Ticket): Promise<ReplySender> {
+  private async senderFor(reply: Message): Promise<ReplySender> {
     const inbound = await this.db.getRepository(Message).findOneByOrFail({
       channelAccountId: reply.channelAccountId ?? '',
       platformMessageId: reply.platformParentId ?? '',
     });
-    const row = await this.db
-      .getRepository(ChannelAccount)
-      .createQueryBuilder('a')
-      .addSelect('a.credentialsEncrypted')
-      .where('a.id = :id', { id: reply.channelAccountId })
-      .getOneOrFail();
-    if (!row.credentialsEncrypted)
-      throw new PlatformError('auth', 'Compte non connecté : aucun jeton d’accès');
-    const credentials: unknown = decryptCredentials(row.credentialsEncrypted, this.secrets.credentialsKey);
+    const { connector, account } = await this.connectors.open(reply.channelAccountId ?? '');
     const target: ReplyTarget = {
       platformMessageId: inbound.platformMessageId ?? '',
       kind: inbound.kind,
       hints: inbound.replyHints ?? {},
       sentAt: inbound.sentAt,
     };
-    const platform = ticket.platform;
-    if (platform === 'facebook' || platform === 'instagram') {
-      const account = this.meta.account(row.externalId, credentials as MetaCredentials);
-      return {
-        send: async () =>
-          (await this.meta.sendReply(platform, account, target, reply.body)).platformMessageId,
-        findPosted: (since) => this.meta.findPostedReply(platform, account, target, reply.body, since),
-      };
-    }
-    const connector = this.connectors.get(platform);
-    if (!connector || !row.baseUrl) {
-      throw new PlatformError(
-        'rejected',
-        `Les réponses sur ${platform} ne sont pas prises en charge pour ce compte`,
-      );
-    }
-    const account = { externalId: row.externalId, credentials, baseUrl: row.baseUrl };
+    const find = connector.findPostedReply?.bind(connector);
     return {
       send: async () => (await connector.sendReply(account, target, reply.body)).platformMessageId,
-      // Mastodon deduplicates by the Idempotency-Key the connector sends; X offers no lookup.
-      findPosted: () => Promise.resolve(null),
+      findPosted: find ? (since) => find(account, target, reply.body, since) : null,
     };
   }
 

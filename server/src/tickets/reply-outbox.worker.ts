@@ -1,4 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { PeriodicTask } from '../common/periodic-task';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -8,7 +13,7 @@ import { ReplyOutboxService } from './reply-outbox.service';
 
 /** Sends the replies that are due: retries after back-off, and replies a crashed instance left claimed. */
 @Injectable()
-export class ReplyOutboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReplyOutboxWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly periodic: PeriodicTask;
 
   constructor(
@@ -23,7 +28,8 @@ export class ReplyOutboxWorker implements OnApplicationBootstrap, OnApplicationS
     this.periodic.start();
   }
 
-  onApplicationShutdown(): Promise<void> {
+  /** Before the database closes (onApplicationShutdown), so work in flight can record its result. */
+  beforeApplicationShutdown(): Promise<void> {
     return this.periodic.stop();
   }
 

@@ -4,7 +4,7 @@ import { REPLY_MAX_LENGTH, type MessageView } from '@guichet/shared';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { MetaConnector } from '../channels/meta/meta.connector';
+import { ConnectorRegistry } from '../channels/connector-registry';
 import { DomainError, notFound } from '../common/domain-error';
 import { RealtimeGateway } from '../realtime/realtime.gateway';
 import { Message } from './message.entity';
@@ -21,7 +21,7 @@ import { toMessageView } from './ticket-views';
 export class ReplyToTicketUseCase {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly meta: MetaConnector,
+    private readonly connectors: ConnectorRegistry,
     private readonly audit: AuditService,
     private readonly realtime: RealtimeGateway,
     private readonly outbox: ReplyOutboxService,
@@ -58,10 +58,9 @@ export class ReplyToTicketUseCase {
       hints: target.replyHints ?? {},
       sentAt: target.sentAt,
     };
-    // Meta's 24-hour messaging window: refused before anything is stored, with the reason the agent needs.
-    const metaPlatform = ticket.platform === 'facebook' || ticket.platform === 'instagram';
-    const windowClosed = metaPlatform ? this.meta.messagingWindowClosed(replyTarget, now) : null;
-    if (windowClosed) throw new DomainError('unprocessable', windowClosed);
+    // E.g. Meta's 24-hour messaging window: refused before anything is stored, with the reason the agent needs.
+    const refusal = this.connectors.get(ticket.platform)?.replyRefusal?.(replyTarget, now) ?? null;
+    if (refusal) throw new DomainError('unprocessable', refusal);
 
     const messageId = await this.db.transaction(async (manager) => {
       const inserted = await manager.insert(Message, {

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { ConnectorRegistry } from '../channels/connector-registry';
-import { MetaConnector } from '../channels/meta/meta.connector';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { RoutingModule } from '../routing/routing.module';
 import { SlaModule } from '../sla/sla.module';
@@ -22,12 +21,11 @@ import { TicketsService } from './tickets.service';
     IngestInboundService,
     InboundQueue,
     ReplyToTicketUseCase,
-    MetaConnector,
     TicketStatusService,
     ReplyOutboxService,
     ReplyOutboxWorker,
     ConnectorRegistry,
   ],
-  exports: [IngestInboundService, InboundQueue, ConnectorRegistry, MetaConnector],
+  exports: [IngestInboundService, InboundQueue, ConnectorRegistry],
 })
 export class TicketsModule {}

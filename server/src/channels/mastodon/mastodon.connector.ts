@@ -3,7 +3,15 @@ import type { ChannelConnector, ConnectorAccount, FetchResult, ReplyTarget } fro
 import { PlatformError } from '../connector';
 import type { InboundMessage } from '../inbound-event';
 import { compareNumericIds, maxNumericId } from './compare-numeric-ids';
-import { linkParam, mastodonFetch, parseLinkHeader, type MastodonResponse } from './mastodon-api.client';
+import { sameReplyText } from '../reply-text';
+import {
+  linkParam,
+  mastodonFetch,
+  mastodonRetryAfterMs,
+  parseLinkHeader,
+  type MastodonResponse,
+} from './mastodon-api.client';
+import { mastodonHtmlToText } from './mastodon-html-to-text';
 import { mastodonIdOf, normalizeMastodonNotification } from './mastodon-notification.normalizer';
 
 export interface MastodonCredentials {
@@ -19,6 +27,8 @@ export interface MastodonConnectorOptions {
 }
 
 const PAGE_SIZE = 40;
+/** Mastodon's default rate-limit window. */
+const FIVE_MINUTES = 5 * 60_000;
 
 /**
  * Mastodon mentions and direct messages (both arrive as `mention` notifications), and replies to them.
@@ -51,8 +61,14 @@ export class MastodonConnector implements ChannelConnector<MastodonCredentials> 
     const byId = new Map<string, InboundMessage | null>();
     let newest = cursor;
     let minId = cursor;
+    let waitMs: number | undefined;
     for (let page = 0; page < this.maxPages; page++) {
       const res = await this.call(account, 'GET', this.notificationsUrl(account.baseUrl, minId));
+      // The limit is used up: the next call would be a 429, so the next poll waits for the reset.
+      waitMs =
+        res.headers.get('x-ratelimit-remaining')?.trim() === '0'
+          ? (mastodonRetryAfterMs(res.headers, this.now()) ?? FIVE_MINUTES)
+          : undefined;
       if (!Array.isArray(res.json)) {
         throw new PlatformError(
           'transient',
@@ -77,13 +93,13 @@ export class MastodonConnector implements ChannelConnector<MastodonCredentials> 
       const next = prev ?? maxNumericId(ids);
       if (next === null || compareNumericIds(next, minId) <= 0) break;
       minId = next;
-      if (res.headers.get('x-ratelimit-remaining')?.trim() === '0') break;
+      if (waitMs !== undefined) break;
     }
     const events = [...byId.entries()]
       .sort(([a], [b]) => compareNumericIds(a, b))
       .map(([, event]) => event)
       .filter((e): e is InboundMessage => e !== null);
-    return { events, cursor: newest };
+    return { events, cursor: newest, ...(waitMs !== undefined ? { waitMs } : {}) };
   }
 
   /**
@@ -112,6 +128,44 @@ export class MastodonConnector implements ChannelConnector<MastodonCredentials> 
       });
     }
     return { platformMessageId: id };
+  }
+
+  /**
+   * A reply of the account to `target`, posted since `since`, with the same text: found among the
+   * target's descendants (its context), which include direct replies the account can see.
+   */
+  async findPostedReply(
+    account: ConnectorAccount<MastodonCredentials>,
+    target: ReplyTarget,
+    body: string,
+    since: Date,
+  ): Promise<string | null> {
+    const res = await this.call(
+      account,
+      'GET',
+      `${trimSlash(account.baseUrl)}/api/v1/statuses/${encodeURIComponent(target.platformMessageId)}/context`,
+    );
+    const descendants = (res.json as { descendants?: unknown } | null)?.descendants;
+    const after = since.getTime() - 60_000;
+    for (const raw of Array.isArray(descendants) ? (descendants as unknown[]) : []) {
+      const status = raw as {
+        id?: unknown;
+        in_reply_to_id?: unknown;
+        created_at?: unknown;
+        content?: unknown;
+        account?: { id?: unknown };
+      };
+      const at = typeof status.created_at === 'string' ? Date.parse(status.created_at) : Number.NaN;
+      if (
+        mastodonIdOf(status.account?.id) === account.externalId &&
+        mastodonIdOf(status.in_reply_to_id) === target.platformMessageId &&
+        !(at < after) &&
+        sameReplyText(mastodonHtmlToText(typeof status.content === 'string' ? status.content : ''), body)
+      ) {
+        return mastodonIdOf(status.id);
+      }
+    }
+    return null;
   }
 
   private notificationsUrl(baseUrl: string, minId: string | null): string {

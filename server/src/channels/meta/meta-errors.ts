@@ -1,4 +1,5 @@
 import { PlatformError } from '../connector';
+import { metaUsage } from './meta-usage';
 
 interface GraphErrorBody {
   message?: unknown;
@@ -37,11 +38,7 @@ export function metaPlatformError(status: number, body: unknown, headers: Header
 function retryAfterMs(headers: Headers): number {
   const retryAfter = Number(headers.get('retry-after'));
   if (Number.isFinite(retryAfter) && retryAfter > 0) return retryAfter * 1000;
-  for (const name of ['x-business-use-case-usage', 'x-page-usage', 'x-app-usage']) {
-    const raw = headers.get(name);
-    if (!raw) continue;
-    const minutes = /"estimated_time_to_regain_access"\s*:\s*(\d+)/.exec(raw)?.[1];
-    if (minutes && Number(minutes) > 0) return Number(minutes) * 60_000;
-  }
-  return 60_000;
+  const { regainMs } = metaUsage(headers);
+  // Without an estimate, Meta's windows are rolling hours: a few minutes lets usage decay.
+  return regainMs > 0 ? regainMs : 5 * 60_000;
 }

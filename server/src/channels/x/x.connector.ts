@@ -3,8 +3,9 @@ import type { ChannelConnector, ConnectorAccount, FetchResult, ReplyTarget } fro
 import { PlatformError } from '../connector';
 import type { InboundMessage } from '../inbound-event';
 import { compareNumericIds, maxNumericId } from '../mastodon/compare-numeric-ids';
+import { sameReplyText } from '../reply-text';
 import { xFetch, xRetryAfterMs, type XResponse } from './x-api.client';
-import { normalizeXMentionsPage } from './x-mentions.normalizer';
+import { decodeXText, normalizeXMentionsPage } from './x-mentions.normalizer';
 
 export interface XCredentials {
   /** App-only bearer token: reads the mentions timeline. */
@@ -51,15 +52,18 @@ export class XConnector implements ChannelConnector<XCredentials> {
 
   /**
    * With a cursor, every mention newer than it (`since_id`), following `next_token` until X omits it.
-   * X pages from the newest down, so a walk cut short would leave a hole under the new cursor: any
-   * failure throws, and the whole walk is redone later (ingestion ignores what it already stored).
-   * The first poll (no cursor) reads only the newest page, so connecting an account does not turn its
-   * history into tickets.
+   * X pages from the newest down, so a walk cut short would leave a hole under a new cursor: when the
+   * rate limit runs out mid-walk, what was read is returned with the cursor unchanged and the wait
+   * until X's reset (the walk is redone then; ingestion ignores what it already stored); any other
+   * failure throws. The first poll (no cursor) reads only the newest page, so connecting an account
+   * does not turn its history into tickets.
    */
   async fetchSince(account: ConnectorAccount<XCredentials>, cursor: string | null): Promise<FetchResult> {
     const byId = new Map<string, InboundMessage>();
     let newest = cursor;
     let token: string | null = null;
+    let lastRemaining: string | null = null;
+    let lastWait: number | undefined;
     for (let page = 0; ; page++) {
       if (page >= this.maxPages) {
         throw new PlatformError('transient', `Pagination X interrompue après ${this.maxPages} pages`);
@@ -77,25 +81,30 @@ export class XConnector implements ChannelConnector<XCredentials> {
         });
       }
       const parsed = normalizeXMentionsPage(body, account.externalId);
+      lastRemaining = res.headers.get('x-rate-limit-remaining')?.trim() ?? null;
+      lastWait = xRetryAfterMs(res.headers, this.now());
       for (const m of parsed.messages) byId.set(m.platformMessageId, m);
       newest = maxNumericId([newest, ...parsed.tweetIds]);
       if (cursor === null || parsed.nextToken === null || parsed.tweetIds.length === 0) break;
       if (parsed.nextToken === token) {
         throw new PlatformError('transient', 'Pagination X bloquée sur le même next_token');
       }
-      // The next call would be a 429: say so now, with X's reset time.
+      // The next call would be a 429: keep what was read, not the cursor, and wait for X's reset.
       if (res.headers.get('x-rate-limit-remaining')?.trim() === '0') {
-        throw new PlatformError('rate_limited', 'Limite de requêtes X atteinte pendant la pagination', {
-          httpStatus: res.status,
-          retryAfterMs: xRetryAfterMs(res.headers, this.now()),
-        });
+        return {
+          events: oldestFirst(byId),
+          cursor,
+          waitMs: xRetryAfterMs(res.headers, this.now()) ?? 15 * 60_000,
+        };
       }
       token = parsed.nextToken;
     }
-    const events = [...byId.values()].sort((a, b) =>
-      compareNumericIds(a.platformMessageId, b.platformMessageId),
-    );
-    return { events, cursor: newest };
+    const exhausted = lastRemaining === '0';
+    return {
+      events: oldestFirst(byId),
+      cursor: newest,
+      ...(exhausted ? { waitMs: lastWait ?? 15 * 60_000 } : {}),
+    };
   }
 
   /**
@@ -132,6 +141,53 @@ export class XConnector implements ChannelConnector<XCredentials> {
     return { platformMessageId: id };
   }
 
+  /**
+   * A post of the account replying to `target` since `since` with the same text, found in the
+   * account's own timeline (X puts the citizen's handle in front of a reply's text).
+   */
+  async findPostedReply(
+    account: ConnectorAccount<XCredentials>,
+    target: ReplyTarget,
+    body: string,
+    since: Date,
+  ): Promise<string | null> {
+    let token: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const params = new URLSearchParams({
+        max_results: '100',
+        start_time: new Date(since.getTime() - 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        'tweet.fields': 'created_at,referenced_tweets,note_tweet',
+        exclude: 'retweets',
+      });
+      if (token) params.set('pagination_token', token);
+      const res = await this.call(
+        'GET',
+        `${trimSlash(account.baseUrl)}/2/users/${encodeURIComponent(account.externalId)}/tweets?${params.toString()}`,
+        account.credentials.bearerToken,
+      );
+      const json = res.json as { data?: unknown; meta?: { next_token?: unknown } } | null;
+      for (const raw of Array.isArray(json?.data) ? (json.data as unknown[]) : []) {
+        const tweet = raw as {
+          id?: unknown;
+          text?: unknown;
+          note_tweet?: { text?: unknown };
+          referenced_tweets?: Array<{ type?: unknown; id?: unknown }>;
+        };
+        const repliesToTarget = (tweet.referenced_tweets ?? []).some(
+          (r) => r.type === 'replied_to' && r.id === target.platformMessageId,
+        );
+        const text = typeof tweet.note_tweet?.text === 'string' ? tweet.note_tweet.text : tweet.text;
+        if (repliesToTarget && typeof text === 'string' && sameReplyText(decodeXText(text), body)) {
+          return typeof tweet.id === 'string' ? tweet.id : null;
+        }
+      }
+      const next = json?.meta?.next_token;
+      if (typeof next !== 'string' || next === '') return null;
+      token = next;
+    }
+    return null;
+  }
+
   private mentionsUrl(
     account: ConnectorAccount<XCredentials>,
     sinceId: string | null,
@@ -151,6 +207,10 @@ export class XConnector implements ChannelConnector<XCredentials> {
   private call(method: 'GET' | 'POST', url: string, token: string, body?: unknown): Promise<XResponse> {
     return xFetch({ method, url, token, body, timeoutMs: this.timeoutMs, now: this.now });
   }
+}
+
+function oldestFirst(byId: Map<string, InboundMessage>): InboundMessage[] {
+  return [...byId.values()].sort((a, b) => compareNumericIds(a.platformMessageId, b.platformMessageId));
 }
 
 function errorsDetail(body: { errors?: unknown } | null): string | null {

@@ -168,6 +168,8 @@ describe('MastodonConnector', () => {
       const result = await connector.fetchSince(account, '20');
       expect(server.requests).toHaveLength(1);
       expect(result.cursor).toBe('21');
+      // No X-RateLimit-Reset: Mastodon's five-minute window.
+      expect(result.waitMs).toBe(300_000);
     });
 
     it('maps a 429 to rate_limited with the wait until X-RateLimit-Reset', async () => {

@@ -104,15 +104,17 @@ describe('XConnector', () => {
       expect(result.events.map((e) => e.type === 'message' && e.body)).toEqual(['a', 'b']);
     });
 
-    it('refuses to leave a hole when the rate limit runs out mid-walk', async () => {
+    it('keeps what it read but not the cursor when the rate limit runs out mid-walk, and waits for the reset', async () => {
       server.respond(() => ({
         body: loadFixture('x', 'mentions-page-1.json'),
         headers: { 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(NOW / 1000 + 600) },
       }));
-      const err = await platformError(connector.fetchSince(account, '1'));
-      expect(err.kind).toBe('rate_limited');
-      expect(err.options.retryAfterMs).toBe(600_000);
+      const result = await connector.fetchSince(account, '1');
       expect(server.requests).toHaveLength(1);
+      // Moving the cursor to the newest id would leave the unread older pages behind it.
+      expect(result.cursor).toBe('1');
+      expect(result.events).toHaveLength(2);
+      expect(result.waitMs).toBe(600_000);
     });
 
     it('treats a 200 carrying only errors as a refusal', async () => {
