@@ -31,6 +31,8 @@ export interface AppConfig {
    * how many days processed events are kept.
    */
   inbound: { sweepMs: number; batchSize: number; retentionDays: number };
+  /** Hours between two full trainings of the routing classifier (0: only at start and on demand). */
+  classifierRetrainHours: number;
   /** A citizen writing within this many days of a ticket's closing reopens it; later, a new linked ticket. */
   reopenWindowDays: number;
   /** Run an in-process fake Graph API for replies (offline demo). */

@@ -9,6 +9,7 @@ import { IngestInboundService } from '../tickets/ingest-inbound.service';
 import { TicketStatusService } from '../tickets/ticket-status.service';
 import { Message } from '../tickets/message.entity';
 import { Ticket } from '../tickets/ticket.entity';
+import { ServiceMember } from '../services/service-member.entity';
 import { Service } from '../services/service.entity';
 import { User } from '../users/user.entity';
 import type { CorpusMessage } from './corpus';
@@ -69,8 +70,16 @@ export async function seedDemoTown(
       displayName: u.displayName,
       role: u.role,
       passwordHash,
-      services: u.services.map((slug) => services.get(slug) as Service),
     });
+    if (u.services.length > 0) {
+      await db.getRepository(ServiceMember).insert(
+        u.services.map((slug) => ({
+          userId: user.id,
+          serviceId: (services.get(slug) as Service).id,
+          role: u.role === 'service_head' ? ('service_head' as const) : ('agent' as const),
+        })),
+      );
+    }
     users.set(u.email, user);
   }
   const account = await app

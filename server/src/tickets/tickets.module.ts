@@ -4,6 +4,7 @@ import { ConnectorRegistry } from '../channels/connector-registry';
 import { MetaConnector } from '../channels/meta/meta.connector';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { RoutingModule } from '../routing/routing.module';
+import { ServicesModule } from '../services/services.module';
 import { SlaModule } from '../sla/sla.module';
 import { TicketStatusService } from './ticket-status.service';
 import { IngestInboundService } from './ingest-inbound.service';
@@ -15,7 +16,7 @@ import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [AuditModule, RealtimeModule, RoutingModule, SlaModule],
+  imports: [AuditModule, RealtimeModule, RoutingModule, ServicesModule, SlaModule],
   controllers: [TicketsController],
   providers: [
     TicketsService,
