@@ -11,9 +11,11 @@ import { HealthController } from './health/health.controller';
 import { NotificationsModule } from './notifications/notifications.module';
 import { Open311Module } from './open311/open311.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { RoutingModule } from './routing/routing.module';
 import { ServicesModule } from './services/services.module';
 import { SlaModule } from './sla/sla.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
@@ -36,6 +38,8 @@ export class AppModule {
         NotificationsModule,
         SlaModule,
         ServicesModule,
+        UsersModule,
+        RoutingModule,
         Open311Module,
       ],
       controllers: [HealthController],

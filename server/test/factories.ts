@@ -1,5 +1,5 @@
 import { InboundQueue } from '../src/tickets/inbound-queue';
-import type { Role } from '@guichet/shared';
+import type { Role, ServiceMemberRole } from '@guichet/shared';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../src/auth/password';
 import { ChannelAccount } from '../src/channels/channel-account.entity';
@@ -10,6 +10,9 @@ import { DEFAULT_SERVICE_CALENDAR } from '../src/domain/sla';
 import { Service } from '../src/services/service.entity';
 import { SlaPolicy } from '../src/sla/sla-policy.entity';
 import { User } from '../src/users/user.entity';
+import { ServiceMember } from '../src/services/service-member.entity';
+import { RoutingRuleRecord } from '../src/routing/routing-rule.entity';
+import type { BusinessCalendar } from '../src/domain/sla';
 import { TEST_APP_SECRET, type TestApp } from './test-app';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -30,25 +33,49 @@ export async function makeService(db: DataSource, overrides: Partial<Service> = 
   });
 }
 
+/**
+ * A person and their memberships: a service head heads each of `services`, anyone else is an agent
+ * there (`memberRole` overrides).
+ */
 export async function makeUser(
   db: DataSource,
   overrides: {
     role?: Role;
     services?: Service[];
+    memberRole?: ServiceMemberRole;
     email?: string;
     active?: boolean;
     displayName?: string;
+    calendar?: BusinessCalendar | null;
   } = {},
 ): Promise<User> {
   const n = next();
-  return db.getRepository(User).save({
+  const role = overrides.role ?? 'agent';
+  const user = await db.getRepository(User).save({
     email: overrides.email ?? `user${n}@ville.example`,
     displayName: overrides.displayName ?? `Agent ${n}`,
-    role: overrides.role ?? 'agent',
+    role,
     active: overrides.active ?? true,
     passwordHash: await hashPassword(PASSWORD, 4),
-    services: overrides.services ?? [],
+    calendar: overrides.calendar ?? null,
   });
+  const memberRole = overrides.memberRole ?? (role === 'service_head' ? 'service_head' : 'agent');
+  const services = overrides.services ?? [];
+  if (services.length > 0) {
+    await db
+      .getRepository(ServiceMember)
+      .insert(services.map((s) => ({ userId: user.id, serviceId: s.id, role: memberRole })));
+  }
+  return user;
+}
+
+/** A routing rule, last in the order. */
+export async function makeRule(
+  db: DataSource,
+  rule: Pick<RoutingRuleRecord, 'name' | 'conditions' | 'actions'> & Partial<RoutingRuleRecord>,
+): Promise<RoutingRuleRecord> {
+  const last = (await db.getRepository(RoutingRuleRecord).maximum('position')) ?? 0;
+  return db.getRepository(RoutingRuleRecord).save({ position: last + 1, ...rule });
 }
 
 /** The town's Facebook Page, with a page token encrypted under the app's SECRET_KEY-derived key. */
@@ -66,7 +93,7 @@ export async function makePageAccount(
   });
 }
 
-/** A standard town: triage (Accueil) plus Voirie and Propreté with keywords. */
+/** A standard town: triage (Accueil) plus Voirie and Propreté, each with a keyword routing rule. */
 export async function makeTown(db: DataSource) {
   const accueil = await makeService(db, { slug: 'accueil', name: 'Accueil', isTriage: true });
   const voirie = await makeService(db, {
@@ -79,6 +106,13 @@ export async function makeTown(db: DataSource) {
     name: 'Propreté',
     keywords: ['poubelle*', 'ordures', 'encombrants'],
   });
+  for (const service of [voirie, proprete]) {
+    await makeRule(db, {
+      name: service.name,
+      conditions: { keywords: service.keywords },
+      actions: { serviceId: service.id },
+    });
+  }
   return { accueil, voirie, proprete };
 }
 

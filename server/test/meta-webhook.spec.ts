@@ -86,7 +86,7 @@ describe('Meta webhook', () => {
         .getRepository(Ticket)
         .findOneOrFail({ where: {}, relations: { service: true, contact: true } });
       expect(ticket.service.slug).toBe('voirie');
-      expect(ticket.routingExplanation).toBe('mot-clé « nid de poule » → Voirie');
+      expect(ticket.routingExplanation).toBe('règle « Voirie » (mot-clé « nid de poule ») → Voirie');
       expect(ticket.status).toBe('new');
       expect(ticket.contact?.displayName).toBe('Martine Lefèvre');
       expect(ticket.context).toEqual({

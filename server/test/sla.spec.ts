@@ -334,7 +334,7 @@ describe('SLA clocks in the product', () => {
       expect(ticket.serviceId).toBe(voirie.id);
       const res = await api<TicketDetail>(t, admin, `/api/tickets/${ticketId}`, {
         method: 'PATCH',
-        body: { serviceId: proprete.id },
+        body: { serviceId: proprete.id, reason: 'Dépôt sauvage, pas la chaussée' },
       });
       expect(res.status).toBe(200);
       expect(res.body.service.slug).toBe('proprete');
@@ -343,7 +343,7 @@ describe('SLA clocks in the product', () => {
       );
       const bad = await api<{ details: string[] }>(t, admin, `/api/tickets/${ticketId}`, {
         method: 'PATCH',
-        body: { serviceId: '00000000-0000-4000-8000-000000000000' },
+        body: { serviceId: '00000000-0000-4000-8000-000000000000', reason: 'Erreur' },
       });
       expect(bad.status).toBe(400);
       expect(bad.body.details).toEqual(['serviceId: unknown service']);

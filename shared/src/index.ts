@@ -3,3 +3,5 @@ export * from './views.js';
 export * from './events.js';
 export * from './limits.js';
 export * from './sla.js';
+export * from './services.js';
+export * from './routing.js';

@@ -20,18 +20,6 @@ export interface BusinessCalendarDto {
   closures: Array<[from: string, to: string]>;
 }
 
-export interface ServiceView {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  isTriage: boolean;
-  /** Whether the caller belongs to this service (every service lists, so tickets can be moved anywhere). */
-  isMember: boolean;
-  /** Whether the caller may edit this service's calendar (its head, or an admin). */
-  canEditCalendar: boolean;
-}
-
 export const SLA_CLOCK_KINDS = ['first_response', 'next_response', 'resolution'] as const;
 export type SlaClockKind = (typeof SLA_CLOCK_KINDS)[number];
 

@@ -1,3 +1,4 @@
+import type { TicketRerouteView, TicketRoutingView } from './routing.js';
 import type { SlaClockView, TicketSlaSummary } from './sla.js';
 import type {
   DeliveryStatus,
@@ -51,8 +52,12 @@ export interface TicketSummary {
   lastMessageAt: IsoDate;
   firstResponseDueAt: IsoDate | null;
   firstRespondedAt: IsoDate | null;
-  /** Why the ticket landed in its service, e.g. "mot-clé « poubelle » → Propreté". */
+  /** Why the ticket landed in its service, e.g. "règle « Déchets » (mot-clé « poubelle ») → Propreté". */
   routingExplanation: string | null;
+  /** Set by routing rules (and later by agents). */
+  tags: string[];
+  /** Replies need a service head's approval (set by a routing rule). */
+  sensitive: boolean;
   /** The clock due first; null when no SLA policy applies or every clock has stopped. */
   sla: TicketSlaSummary | null;
 }
@@ -84,6 +89,10 @@ export interface TicketDetail extends TicketSummary {
   slaPauses: Array<{ from: IsoDate; to: IsoDate | null }>;
   /** The closed ticket of the same conversation this one follows (the citizen wrote after the reopen window). */
   previousTicket: { id: string; reference: number } | null;
+  /** How the ticket was routed when it arrived (null for tickets older than stored decisions). */
+  routing: TicketRoutingView | null;
+  /** Agents' moves to another service, oldest first. */
+  reroutes: TicketRerouteView[];
 }
 
 export interface Page<T> {
@@ -127,7 +136,12 @@ export interface CreateReplyRequest {
 export interface UpdateTicketRequest {
   status?: TicketStatus;
   priority?: TicketPriority;
+  /** Moves the ticket to another service (re-routing): `reason` is then required. */
   serviceId?: string;
+  /** Why the ticket moves, kept in the audit log and shown on the ticket. */
+  reason?: string;
+  /** An agent of the ticket's service; null unassigns. */
+  assigneeId?: string | null;
 }
 
 /** A connected account as admins see it: health, never its tokens. */

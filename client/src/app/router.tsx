@@ -10,6 +10,7 @@ import { NotFoundPage } from './routes/NotFoundPage';
 import { RequireAuth } from './routes/RequireAuth';
 import { RequireSettingsAccess } from './routes/RequireSettingsAccess';
 import { RouteError } from './routes/RouteError';
+import { AdminOnlyRoute } from './routes/AdminOnlyRoute';
 import { ChannelsSettingsRoute } from './routes/ChannelsSettingsRoute';
 import { SettingsLayoutRoute } from './routes/SettingsLayoutRoute';
 import { SlaSettingsRoute } from './routes/SlaSettingsRoute';
@@ -31,6 +32,14 @@ const CalendarIndexPage = lazy(() =>
 // The public contact form: citizens arriving from the town's website download only what it needs.
 const ContactPage = lazy(() =>
   import('../features/contact/components/ContactPage').then((module) => ({ default: module.ContactPage })),
+);
+const RoutingPage = lazy(() =>
+  import('../features/settings/components/RoutingPage').then((module) => ({ default: module.RoutingPage })),
+);
+const ServicesAdminPage = lazy(() =>
+  import('../features/settings/components/ServicesAdminPage').then((module) => ({
+    default: module.ServicesAdminPage,
+  })),
 );
 const CalendarPage = lazy(() =>
   import('../features/settings/components/CalendarPage').then((module) => ({ default: module.CalendarPage })),
@@ -76,6 +85,22 @@ export const router = createBrowserRouter([
                   { path: 'services/:id/calendar', element: <CalendarPage /> },
                   { path: 'sla', element: <SlaSettingsRoute /> },
                   { path: 'channels', element: <ChannelsSettingsRoute /> },
+                  {
+                    path: 'teams',
+                    element: (
+                      <AdminOnlyRoute>
+                        <ServicesAdminPage />
+                      </AdminOnlyRoute>
+                    ),
+                  },
+                  {
+                    path: 'routing',
+                    element: (
+                      <AdminOnlyRoute>
+                        <RoutingPage />
+                      </AdminOnlyRoute>
+                    ),
+                  },
                 ],
               },
             ],

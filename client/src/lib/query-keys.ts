@@ -26,6 +26,17 @@ export const queryKeys = {
     all: ['services'] as const,
     list: ['services', 'list'] as const,
     calendar: (id: string) => ['services', 'calendar', id] as const,
+    members: (id: string) => ['services', 'members', id] as const,
+  },
+  users: {
+    all: ['users'] as const,
+    list: ['users', 'list'] as const,
+  },
+  routing: {
+    all: ['routing'] as const,
+    rules: ['routing', 'rules'] as const,
+    settings: ['routing', 'settings'] as const,
+    classifier: ['routing', 'classifier'] as const,
   },
   sla: {
     all: ['sla'] as const,

@@ -7,6 +7,8 @@ export interface AuthUser {
   displayName: string;
   role: Role;
   serviceIds: string[];
+  /** The services this person heads (their membership's role there is service_head). */
+  headOfServiceIds: string[];
   /** The login session the request came with (null before a session exists, during login). */
   sessionId: string | null;
 }
@@ -14,4 +16,9 @@ export interface AuthUser {
 /** Admins see every service; everyone else only the services they belong to. */
 export function canAccessService(user: AuthUser, serviceId: string): boolean {
   return user.role === 'admin' || user.serviceIds.includes(serviceId);
+}
+
+/** Administrators, and the head of the service. */
+export function headsService(user: AuthUser, serviceId: string): boolean {
+  return user.role === 'admin' || user.headOfServiceIds.includes(serviceId);
 }

@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { randomBytes } from 'node:crypto';
 import bcrypt from 'bcryptjs';
+import { ServiceMember } from '../services/service-member.entity';
 import { User } from '../users/user.entity';
 import type { AuthUser } from './auth-user';
 import { verifyPassword } from './password';
@@ -53,7 +54,8 @@ export class AuthService {
       email: user.email,
       displayName: user.displayName,
       role: user.role,
-      serviceIds: user.services.map((s) => s.id),
+      serviceIds: user.memberships.map((m) => m.serviceId),
+      headOfServiceIds: user.memberships.filter((m) => m.role === 'service_head').map((m) => m.serviceId),
       sessionId,
     };
   }
@@ -66,16 +68,22 @@ export class AuthService {
       email: user.email,
       displayName: user.displayName,
       role: user.role,
-      services: user.services
-        .map((s) => ({ id: s.id, slug: s.slug, name: s.name }))
+      services: user.memberships
+        .map(({ service: s }) => ({ id: s.id, slug: s.slug, name: s.name }))
         .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
     };
   }
 
-  private activeUser(id: string): Promise<User | null> {
-    return this.db
+  /** One query: this runs on every authenticated request. */
+  private async activeUser(id: string): Promise<(User & { memberships: ServiceMember[] }) | null> {
+    const user = await this.db
       .getRepository(User)
-      .findOne({ where: { id, active: true }, relations: { services: true } });
+      .createQueryBuilder('u')
+      .leftJoinAndMapMany('u.memberships', ServiceMember, 'm', 'm.userId = u.id')
+      .leftJoinAndSelect('m.service', 'service')
+      .where('u.id = :id AND u.active', { id })
+      .getOne();
+    return user as (User & { memberships: ServiceMember[] }) | null;
   }
 
   /** Opens a session and returns the token for its cookie. */

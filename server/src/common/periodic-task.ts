@@ -17,14 +17,17 @@ export class PeriodicTask {
     this.logger = new Logger(name);
   }
 
-  start(): void {
-    this.timer = setInterval(() => {
+  /** `immediately`: a first run now rather than one period from now (work due at start). */
+  start(options: { immediately?: boolean } = {}): void {
+    const run = () => {
       if (this.running) return;
       this.running = this.task()
         .then(() => undefined)
         .catch((err: unknown) => this.logger.error(err))
         .finally(() => (this.running = null));
-    }, this.periodMs);
+    };
+    this.timer = setInterval(run, this.periodMs);
+    if (options.immediately) run();
   }
 
   async stop(): Promise<void> {

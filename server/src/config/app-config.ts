@@ -37,6 +37,8 @@ export interface AppConfig {
    * how many days processed events are kept.
    */
   inbound: { sweepMs: number; batchSize: number; retentionDays: number };
+  /** Hours between two full trainings of the routing classifier (0: only at start and on demand). */
+  classifierRetrainHours: number;
   /** A citizen writing within this many days of a ticket's closing reopens it; later, a new linked ticket. */
   reopenWindowDays: number;
   /** Run the fake platforms (Meta, Mastodon, X) in-process and point every connector at them (offline demo). */

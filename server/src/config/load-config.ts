@@ -129,6 +129,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       retentionDays: int('INBOUND_RETENTION_DAYS', 7, 1, 3650),
     },
     reopenWindowDays: int('REOPEN_WINDOW_DAYS', 7, 0, 365),
+    classifierRetrainHours: int('CLASSIFIER_RETRAIN_HOURS', 24, 0, 24 * 90),
     demoFakePlatform: bool('DEMO_FAKE_PLATFORM', databaseUrl === null && str('META_GRAPH_URL') === null),
     demoStreamIntervalSeconds: int('DEMO_STREAM_INTERVAL_SECONDS', 45, 0, 86_400),
     seedDemo: bool('SEED_DEMO', databaseUrl === null),

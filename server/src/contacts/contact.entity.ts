@@ -21,6 +21,10 @@ export class Contact {
   @Column({ name: 'display_name', type: 'varchar', length: 200, nullable: true })
   displayName: string | null;
 
+  /** Agents' labels for the person (« presse », « élu »); routing rules may match them. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  tags: string[];
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

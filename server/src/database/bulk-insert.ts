@@ -50,6 +50,14 @@ export function withoutNul(text: string): string {
   return text.includes('\u0000') ? text.split('\u0000').join('\uFFFD') : text;
 }
 
+/**
+ * A text[] value as one PostgreSQL array literal (`{"a","b \"c\""}`), for a column sent as text and
+ * cast to text[]: a parameter of arrays of arrays would be flattened by unnest.
+ */
+export function toTextArrayLiteral(items: readonly string[]): string {
+  return `{${items.map((item) => `"${item.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}
+
 /** JSON for a jsonb parameter, NUL characters replaced. */
 export function toJsonb(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? withoutNul(v) : v));

@@ -13,6 +13,10 @@ import { Message } from '../tickets/message.entity';
 import { InboundEventRecord } from '../tickets/inbound-event-record.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { User } from '../users/user.entity';
+import { ServiceMember } from '../services/service-member.entity';
+import { RoutingRuleRecord } from '../routing/routing-rule.entity';
+import { ClassifierModelRecord } from '../routing/classifier-model.entity';
+import { ClassifierExample } from '../routing/classifier-example.entity';
 
 /** Every entity, in one list shared by the app, the migration tools and the tests. */
 export const ENTITIES = [
@@ -31,4 +35,8 @@ export const ENTITIES = [
   Setting,
   Notification,
   InboundEventRecord,
+  ServiceMember,
+  RoutingRuleRecord,
+  ClassifierModelRecord,
+  ClassifierExample,
 ];

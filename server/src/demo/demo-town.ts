@@ -1,4 +1,4 @@
-import type { Role } from '@guichet/shared';
+import type { AssignmentMode, Role, RoutingRuleRequest } from '@guichet/shared';
 
 /** The fictional town the demo and the README describe. */
 export const DEMO_TOWN = 'Valbrune';
@@ -37,7 +37,10 @@ export interface DemoService {
   name: string;
   description: string;
   isTriage?: boolean;
+  /** Open311 keywords (routing is by rules and the classifier). */
   keywords: string[];
+  assignmentMode?: AssignmentMode;
+  maxOpenPerAgent?: number;
 }
 
 export const DEMO_SERVICES: DemoService[] = [
@@ -45,6 +48,8 @@ export const DEMO_SERVICES: DemoService[] = [
     slug: 'voirie',
     name: 'Voirie',
     description: 'Routes, trottoirs, éclairage public, signalisation',
+    assignmentMode: 'round_robin',
+    maxOpenPerAgent: 12,
     keywords: [
       'nid de poule',
       'nids de poule',
@@ -179,4 +184,40 @@ export const DEMO_USERS: DemoUser[] = [
     services: ['accueil', 'etat-civil'],
   },
   { email: 'elu@valbrune.example', displayName: 'Bernard Roussel', role: 'elected', services: [] },
+];
+
+/**
+ * The demo town's routing rules, in order; `serviceSlug` becomes the rule's service. What no rule
+ * sends to a service goes to the classifier, trained at seed time on the corpus's training split.
+ */
+export const DEMO_RULES: Array<
+  Omit<RoutingRuleRequest, 'actions'> & {
+    actions: Omit<RoutingRuleRequest['actions'], 'serviceId'> & { serviceSlug?: string };
+  }
+> = [
+  {
+    name: 'Danger immédiat',
+    continue: true,
+    conditions: {
+      keywords: ['danger', 'dangereux', 'fuite de gaz', 'effondr*', 'blessé*', 'incendie', 'inondation'],
+    },
+    actions: { priority: 'urgent', tags: ['urgence'] },
+  },
+  {
+    name: 'Presse et élus',
+    continue: true,
+    conditions: { contactTags: ['presse', 'élu'] },
+    actions: { tags: ['sensible'], sensitive: true },
+  },
+  {
+    name: "Hors des heures d'ouverture",
+    continue: true,
+    conditions: { staffedHours: 'outside' },
+    actions: { tags: ['hors-horaires'] },
+  },
+  {
+    name: 'Nids de poule',
+    conditions: { keywords: ['nid de poule', 'nids de poule', 'nid-de-poule'] },
+    actions: { serviceSlug: 'voirie', priority: 'high' },
+  },
 ];

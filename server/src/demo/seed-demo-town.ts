@@ -10,6 +10,10 @@ import { IngestInboundService } from '../tickets/ingest-inbound.service';
 import { TicketStatusService } from '../tickets/ticket-status.service';
 import { Message } from '../tickets/message.entity';
 import { Ticket } from '../tickets/ticket.entity';
+import { ClassifierExample } from '../routing/classifier-example.entity';
+import { ClassifierService } from '../routing/classifier.service';
+import { RoutingRuleRecord } from '../routing/routing-rule.entity';
+import { ServiceMember } from '../services/service-member.entity';
 import { Service } from '../services/service.entity';
 import { User } from '../users/user.entity';
 import type { CorpusMessage } from './corpus';
@@ -18,6 +22,7 @@ import {
   DEMO_MASTODON,
   DEMO_PAGE,
   DEMO_PASSWORD,
+  DEMO_RULES,
   DEMO_SERVICES,
   DEMO_USERS,
   DEMO_X,
@@ -79,8 +84,9 @@ export async function connectDemoPlatforms(app: INestApplication, platformUrl: s
 }
 
 /**
- * The demo town of Valbrune: five services, a user of each role, a connected Facebook Page, and
- * citizen comments from the last ten days arriving through the same ingestion path as webhooks.
+ * The demo town of Valbrune: five services, a user of each role, a connected Facebook Page, routing
+ * rules and a classifier trained on the demo corpus, and citizen comments from the last ten days
+ * arriving through the same ingestion path as webhooks.
  */
 export async function seedDemoTown(
   app: INestApplication,
@@ -97,6 +103,9 @@ export async function seedDemoTown(
       description: s.description,
       isTriage: s.isTriage ?? false,
       keywords: s.keywords,
+      open311Listed: !s.isTriage,
+      assignmentMode: s.assignmentMode ?? 'manual',
+      maxOpenPerAgent: s.maxOpenPerAgent ?? null,
       calendar: DEFAULT_SERVICE_CALENDAR,
     });
     services.set(s.slug, saved);
@@ -109,17 +118,30 @@ export async function seedDemoTown(
       displayName: u.displayName,
       role: u.role,
       passwordHash,
-      services: u.services.map((slug) => services.get(slug) as Service),
     });
+    if (u.services.length > 0) {
+      await db.getRepository(ServiceMember).insert(
+        u.services.map((slug) => ({
+          userId: user.id,
+          serviceId: (services.get(slug) as Service).id,
+          role: u.role === 'service_head' ? ('service_head' as const) : ('agent' as const),
+        })),
+      );
+    }
     users.set(u.email, user);
   }
   const account = await app
     .get(ChannelsService)
     .connect('facebook', DEMO_PAGE.id, DEMO_PAGE.name, { pageAccessToken: DEMO_PAGE.accessToken });
 
+  await seedRouting(app, services, corpus);
+
   const rand = random(2026);
   const ingest = app.get(IngestInboundService);
-  const picked = corpus.filter((m) => SEEDED_SERVICES.has(m.service)).slice(0, options.messages ?? 42);
+  // Messages the classifier never trained on, so the demo shows honest decisions (some stay in triage).
+  const picked = corpus
+    .filter((m) => SEEDED_SERVICES.has(m.service) && m.split === 'test')
+    .slice(0, options.messages ?? 42);
   const posts = ['7001', '7002', '7003', '7004'].map((n) => `${DEMO_PAGE.id}_${n}`);
   const responders = [...users.values()].filter((u) => u.role === 'agent' || u.role === 'service_head');
   for (const [i, m] of picked.entries()) {
@@ -183,4 +205,34 @@ export async function seedDemoTown(
   }
   // Clocks as of now, so what is overdue shows (and fires) as overdue.
   await db.transaction((manager) => app.get(SlaClockService).recomputeOpen(manager, null, now));
+}
+
+/**
+ * The rules, and the classifier's cold start: the corpus's training split as examples (slugs mapped
+ * to the town's services, the others left out), trained before the demo messages arrive.
+ */
+async function seedRouting(app: INestApplication, services: Map<string, Service>, corpus: CorpusMessage[]) {
+  const db = app.get<DataSource>(getDataSourceToken());
+  await db.getRepository(RoutingRuleRecord).insert(
+    DEMO_RULES.map(({ actions: { serviceSlug, ...actions }, ...rule }, i) => ({
+      position: i + 1,
+      name: rule.name,
+      enabled: rule.enabled ?? true,
+      continues: rule.continue ?? false,
+      conditions: rule.conditions,
+      actions: serviceSlug ? { ...actions, serviceId: (services.get(serviceSlug) as Service).id } : actions,
+    })),
+  );
+  const examples = corpus.flatMap((m) => {
+    const service = services.get(m.service);
+    return m.split === 'train' && service ? [{ text: m.text, serviceId: service.id, source: 'corpus' }] : [];
+  });
+  await db.getRepository(ClassifierExample).insert(examples);
+  const classifier = app.get(ClassifierService);
+  // The start-up check may be training (on nothing) at this very moment: try again shortly.
+  for (let attempt = 0; attempt < 20; attempt++) {
+    if (await classifier.train('seed')) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('The demo classifier could not be trained');
 }

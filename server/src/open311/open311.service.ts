@@ -39,11 +39,11 @@ export class Open311Service {
     private readonly ingest: IngestInboundService,
   ) {}
 
-  /** Every service a citizen may address; triage (Accueil) is internal. */
+  /** Every service a citizen may address (administrators choose which); triage (Accueil) is internal. */
   async services(): Promise<GeoReportService[]> {
     const services = await this.db
       .getRepository(Service)
-      .find({ where: { isTriage: false }, order: { name: 'ASC' } });
+      .find({ where: { isTriage: false, open311Listed: true }, order: { name: 'ASC' } });
     return services.map((s) => ({
       service_code: s.slug,
       service_name: s.name,
@@ -51,7 +51,7 @@ export class Open311Service {
       metadata: false,
       type: 'realtime',
       keywords: s.keywords.join(','),
-      group: 'Ville',
+      group: s.open311Group,
     }));
   }
 
@@ -190,7 +190,9 @@ export class Open311Service {
   }
 
   private findService(code: string): Promise<Service | null> {
-    return this.db.getRepository(Service).findOne({ where: { slug: code, isTriage: false } });
+    return this.db
+      .getRepository(Service)
+      .findOne({ where: { slug: code, isTriage: false, open311Listed: true } });
   }
 
   /** The Open311 channel account, created on first use. */

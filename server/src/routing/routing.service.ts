@@ -1,33 +1,107 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { routeByKeywords } from '../domain/routing/keyword-router';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { MessageKind, Platform } from '@guichet/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { routeMessage, type RoutingRule } from '../domain/routing';
 import { Service } from '../services/service.entity';
+import { SettingsService } from '../settings/settings.service';
+import { sharedCalendar } from '../sla/shared-calendar';
+import { ClassifierService } from './classifier.service';
+import { RoutingRuleRecord } from './routing-rule.entity';
+import type { RoutingDecision } from './stored-decision';
 
-export interface RoutingDecision {
-  serviceId: string;
-  explanation: string;
+export type { RoutingDecision } from './stored-decision';
+
+/** What the router knows of a message that opens a ticket. */
+export interface RouteInput {
+  text: string;
+  platform: Platform | null;
+  kind: MessageKind | null;
+  channelAccountId: string | null;
+  /** The author; their tags are read when the router is prepared (see `contactIds`). */
+  contactId: string | null;
+  /** Tags to use instead of the author's (a sample typed in the admin UI). */
+  contactTags?: readonly string[];
+  receivedAt: Date;
 }
 
-/** Routes one message's text; prepared once for a batch of messages. */
-export type Router = (text: string) => RoutingDecision;
+/** Routes messages in memory; prepared once for a batch of messages. */
+export type Router = (input: RouteInput) => RoutingDecision;
 
-/** Picks a ticket's service: the first service whose keyword the message contains, else the triage service. */
+export function toRoutingRule(r: RoutingRuleRecord): RoutingRule {
+  return {
+    id: r.id,
+    name: r.name,
+    enabled: r.enabled,
+    continue: r.continues,
+    conditions: r.conditions,
+    actions: r.actions,
+  };
+}
+
+/**
+ * Picks a new ticket's service: the administrators' rules in order, then the town's classifier above
+ * the confidence threshold, else the triage service with the classifier's suggestions (see the
+ * domain's routeMessage). Everything it needs is read once per batch by `router`.
+ */
 @Injectable()
 export class RoutingService {
-  async route(manager: EntityManager, text: string): Promise<RoutingDecision> {
-    return (await this.router(manager))(text);
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly classifier: ClassifierService,
+    private readonly settings: SettingsService,
+  ) {}
+
+  async route(input: RouteInput, manager: EntityManager = this.db.manager): Promise<RoutingDecision> {
+    const router = await this.router(manager, { contactIds: input.contactId ? [input.contactId] : [] });
+    return router(input);
   }
 
-  /** Reads what routing needs once, and returns a router that asks nothing more of the database. */
-  async router(manager: EntityManager): Promise<Router> {
+  /**
+   * Reads what routing needs (services, rules, threshold, model, the tags of the batch's authors) in
+   * a fixed number of queries, and returns a router that asks nothing more of the database.
+   */
+  async router(manager: EntityManager, options: { contactIds?: string[] } = {}): Promise<Router> {
     const services = await manager.getRepository(Service).find({ order: { name: 'ASC' } });
-    const targets = services.filter((s) => !s.isTriage);
+    const serviceIds = services.map((s) => s.id);
+    const known = new Set(serviceIds);
+    const rules = (await manager.getRepository(RoutingRuleRecord).find({ order: { position: 'ASC' } }))
+      .map(toRoutingRule)
+      // A rule sending messages to a service that no longer exists is stale: it is skipped.
+      .filter((r) => r.actions.serviceId === undefined || known.has(r.actions.serviceId));
+    const { confidenceThreshold } = await this.settings.routingSettings(manager);
+    const classifier = await this.classifier.current(manager);
+    const contactIds = [...new Set(options.contactIds ?? [])];
+    const tagRows: Array<{ id: string; tags: string[] }> =
+      contactIds.length > 0
+        ? await manager.query(
+            `SELECT id, tags FROM contacts WHERE id = ANY($1::uuid[]) AND cardinality(tags) > 0`,
+            [contactIds],
+          )
+        : [];
+    const tagsOf = new Map(tagRows.map((r) => [r.id, r.tags]));
     const triage = services.find((s) => s.isTriage) ?? services[0];
-    return (text) => {
-      const match = routeByKeywords(text, targets);
-      if (match) return { serviceId: match.serviceId, explanation: match.explanation };
+    const names = new Map(services.map((s) => [s.id, s.name]));
+    return (input) => {
       if (!triage) throw new Error('No service exists: create at least the triage service (Accueil)');
-      return { serviceId: triage.id, explanation: `aucun mot-clé reconnu → ${triage.name} (tri)` };
+      return routeMessage({
+        rules,
+        sample: {
+          text: input.text,
+          platform: input.platform,
+          kind: input.kind,
+          channelAccountId: input.channelAccountId,
+          contactTags: input.contactTags ?? ((input.contactId && tagsOf.get(input.contactId)) || []),
+          receivedAt: input.receivedAt,
+        },
+        // « Inside staffed hours » means the town hall's, i.e. the triage service's.
+        context: { calendar: sharedCalendar(triage.calendar) },
+        classifier: classifier?.model ?? null,
+        threshold: confidenceThreshold,
+        triageServiceId: triage.id,
+        serviceIds,
+        serviceName: (id) => names.get(id),
+      });
     };
   }
 }

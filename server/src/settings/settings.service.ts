@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { SlaSettings } from '@guichet/shared';
+import type { RoutingSettings, SlaSettings } from '@guichet/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Setting } from './setting.entity';
 
 export const DEFAULT_SLA_SETTINGS: SlaSettings = { warningRatio: 0.8 };
+export const DEFAULT_ROUTING_SETTINGS: RoutingSettings = { confidenceThreshold: 0.75 };
 
 @Injectable()
 export class SettingsService {
@@ -20,6 +21,19 @@ export class SettingsService {
     manager: EntityManager = this.db.manager,
   ): Promise<SlaSettings> {
     await manager.getRepository(Setting).upsert({ key: 'sla', value: settings }, ['key']);
+    return settings;
+  }
+
+  async routingSettings(manager: EntityManager = this.db.manager): Promise<RoutingSettings> {
+    const row = await manager.getRepository(Setting).findOneBy({ key: 'routing' });
+    return { ...DEFAULT_ROUTING_SETTINGS, ...(row?.value as Partial<RoutingSettings> | undefined) };
+  }
+
+  async saveRoutingSettings(
+    settings: RoutingSettings,
+    manager: EntityManager = this.db.manager,
+  ): Promise<RoutingSettings> {
+    await manager.getRepository(Setting).upsert({ key: 'routing', value: settings }, ['key']);
     return settings;
   }
 }

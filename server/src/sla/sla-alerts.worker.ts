@@ -93,7 +93,7 @@ export class SlaAlertsWorker implements OnApplicationBootstrap, OnApplicationShu
         for (const row of rows) {
           const heads: Array<{ id: string }> = await manager.query(
             `SELECT u.id FROM users u JOIN user_services us ON us.user_id = u.id
-            WHERE us.service_id = $1 AND u.role = 'service_head' AND u.active`,
+            WHERE us.service_id = $1 AND us.role = 'service_head' AND u.active`,
             [row.service_id],
           );
           // The notification commits with the claim: a breach is never claimed without its escalation.

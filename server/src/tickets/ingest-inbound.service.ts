@@ -10,6 +10,8 @@ import { APP_CONFIG } from '../config/config.module';
 import { withoutNulDeep } from '../database/bulk-insert';
 import { RealtimeGateway } from '../realtime/realtime.gateway';
 import { RoutingService, type Router, type RoutingDecision } from '../routing/routing.service';
+import { toStoredDecision } from '../routing/stored-decision';
+import { AssignmentService } from '../services/assignment.service';
 import { lockTickets, SlaClockService } from '../sla/sla-clock.service';
 import { Message } from './message.entity';
 import { TicketStatusService, type StatusChange } from './ticket-status.service';
@@ -77,6 +79,7 @@ export class IngestInboundService {
     private readonly realtime: RealtimeGateway,
     private readonly sla: SlaClockService,
     private readonly statuses: TicketStatusService,
+    private readonly assignment: AssignmentService,
   ) {}
 
   async ingest(
@@ -181,7 +184,10 @@ export class IngestInboundService {
     const contactOf = (event: InboundMessage) =>
       event.author ? (contacts.get(accountKey(event.platform, event.author.platformUserId)) ?? null) : null;
     let router: Router | null = null;
-    const newTickets = new Map<string, { state: TicketState; row: Omit<NewTicketRow, 'lastMessageAt'> }>();
+    const newTickets = new Map<
+      string,
+      { state: TicketState; row: Omit<NewTicketRow, 'lastMessageAt' | 'assigneeId'> }
+    >();
     /** Existing tickets that received messages. */
     const lastMessageOf = new Map<string, TicketState>();
     const newMessages: NewMessageRow[] = [];
@@ -220,8 +226,17 @@ export class IngestInboundService {
         if (event.sentAt > ticket.lastMessageAt) ticket.lastMessageAt = event.sentAt;
         if (!ticket.isNew) lastMessageOf.set(ticket.id, ticket);
       } else {
-        router ??= await this.routing.router(manager);
-        const decision = item.route ?? router(event.body);
+        router ??= await this.routing.router(manager, { contactIds: [...contacts.values()] });
+        const decision =
+          item.route ??
+          router({
+            text: event.body,
+            platform: event.platform,
+            kind: event.kind,
+            channelAccountId: accountId,
+            contactId: contactOf(event),
+            receivedAt: item.receivedAt,
+          });
         ticket = {
           id: randomUUID(),
           status: 'new',
@@ -235,8 +250,12 @@ export class IngestInboundService {
           row: {
             id: ticket.id,
             subject: subjectOf(event.body),
+            priority: decision.priority ?? 'normal',
             platform: event.platform,
             serviceId: decision.serviceId,
+            tags: [...(decision.tags ?? [])],
+            sensitive: decision.sensitive ?? false,
+            routing: toStoredDecision(decision, item.receivedAt),
             contactId: contactOf(event),
             channelAccountId: accountId,
             threadKey: event.threadKey,
@@ -280,12 +299,32 @@ export class IngestInboundService {
       outcomes[index] = { outcome: opened ? 'created' : 'appended', ticketId: ticket.id, messageId };
     }
 
+    const ticketRows: NewTicketRow[] = [...newTickets.values()].map(({ state, row }) => ({
+      ...row,
+      lastMessageAt: state.lastMessageAt,
+      assigneeId: null,
+    }));
+    // Round-robin services deal their new tickets in turn (a fixed number of statements per batch);
+    // their members are locked before any ticket, the order re-routing takes them in too.
+    const assignees = await this.assignment.assignMany(
+      manager,
+      ticketRows.map((r) => ({ key: r.id, serviceId: r.serviceId, at: r.createdAt })),
+    );
+    for (const row of ticketRows) {
+      row.assigneeId = assignees.get(row.id) ?? null;
+      if (row.assigneeId) {
+        audits.push({
+          actorUserId: null,
+          action: 'ticket.assigned',
+          targetType: 'ticket',
+          targetId: row.id,
+          details: { to: row.assigneeId, mode: 'round_robin' },
+        });
+      }
+    }
     // Existing tickets this batch changes, locked in one order before any change (no deadlock).
     await lockTickets(manager, [...lastMessageOf.keys()]);
-    await insertTickets(
-      manager,
-      [...newTickets.values()].map(({ state, row }) => ({ ...row, lastMessageAt: state.lastMessageAt })),
-    );
+    await insertTickets(manager, ticketRows);
     await this.statuses.changeMany(
       manager,
       statusChanges.filter((c) => c.from !== null),

@@ -1,7 +1,8 @@
-import type { MessageKind, Platform, TicketStatus } from '@guichet/shared';
+import type { MessageKind, Platform, TicketPriority, TicketStatus } from '@guichet/shared';
 import type { EntityManager } from 'typeorm';
 import type { InboundMessage } from '../channels/inbound-event';
-import { bulkInsert, type BulkColumn } from '../database/bulk-insert';
+import { bulkInsert, toTextArrayLiteral, type BulkColumn } from '../database/bulk-insert';
+import type { StoredRoutingDecision } from '../routing/stored-decision';
 import type { TicketContext } from './ticket.entity';
 
 /**
@@ -37,8 +38,15 @@ export const messageKey = (accountId: string, platformId: string) => `${accountI
 export interface NewTicketRow {
   id: string;
   subject: string;
+  priority: TicketPriority;
   platform: Platform;
   serviceId: string;
+  /** Round-robin's choice; null in a manual service or with nobody on shift. */
+  assigneeId: string | null;
+  tags: string[];
+  sensitive: boolean;
+  /** The routing decision, kept to show agents why the ticket landed where it did. */
+  routing: StoredRoutingDecision;
   contactId: string | null;
   channelAccountId: string;
   threadKey: string;
@@ -52,8 +60,14 @@ export interface NewTicketRow {
 const TICKET_COLUMNS: Array<BulkColumn<NewTicketRow>> = [
   { name: 'id', type: 'uuid', value: (r) => r.id },
   { name: 'subject', type: 'text', value: (r) => r.subject },
+  { name: 'priority', type: 'text', cast: 'ticket_priority', value: (r) => r.priority },
   { name: 'platform', type: 'text', cast: 'ticket_platform', value: (r) => r.platform },
   { name: 'service_id', type: 'uuid', value: (r) => r.serviceId },
+  { name: 'assignee_id', type: 'uuid', value: (r) => r.assigneeId },
+  // One array literal per row: unnest would flatten an array of arrays.
+  { name: 'tags', type: 'text', cast: 'text[]', value: (r) => toTextArrayLiteral(r.tags) },
+  { name: 'sensitive', type: 'boolean', value: (r) => r.sensitive },
+  { name: 'routing', type: 'jsonb', value: (r) => r.routing },
   { name: 'contact_id', type: 'uuid', value: (r) => r.contactId },
   { name: 'channel_account_id', type: 'uuid', value: (r) => r.channelAccountId },
   { name: 'thread_key', type: 'text', value: (r) => r.threadKey },

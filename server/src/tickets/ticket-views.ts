@@ -55,6 +55,8 @@ export function toTicketSummary(t: Ticket, now: Date = new Date()): TicketSummar
     firstResponseDueAt: iso(t.firstResponseDueAt),
     firstRespondedAt: iso(t.firstRespondedAt),
     routingExplanation: t.routingExplanation,
+    tags: t.tags,
+    sensitive: t.sensitive,
     sla: toTicketSlaSummary(t, now),
   };
 }
@@ -115,7 +117,7 @@ export function toTicketDetail(
   messages: Message[],
   clocks: TicketSlaClock[],
   now: Date = new Date(),
-): Omit<TicketDetail, 'slaPauses' | 'previousTicket'> {
+): Omit<TicketDetail, 'slaPauses' | 'previousTicket' | 'routing' | 'reroutes'> {
   return {
     ...toTicketSummary(t, now),
     messages: messages.map(toMessageView),

@@ -20,6 +20,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { ChannelAccount } from '../channels/channel-account.entity';
+import type { StoredRoutingDecision } from '../routing/stored-decision';
 import { Contact } from '../contacts/contact.entity';
 import { Service } from '../services/service.entity';
 import { User } from '../users/user.entity';
@@ -38,6 +39,10 @@ export interface TicketContext {
 @Index('ix_tickets_due', ['slaSortKey', 'id'])
 @Index('ix_tickets_assignee_activity', ['assigneeId', 'lastMessageAt', 'id'])
 @Index('ix_tickets_thread', ['channelAccountId', 'threadKey'])
+// Open-ticket counts per agent, read by round-robin assignment at each batch.
+@Index('ix_tickets_open_by_assignee', ['assigneeId', 'serviceId'], {
+  where: `status NOT IN ('resolved', 'closed')`,
+})
 export class Ticket {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -104,6 +109,21 @@ export class Ticket {
 
   @Column({ name: 'routing_explanation', type: 'text', nullable: true })
   routingExplanation: string | null;
+
+  /** The routing decision as made when the ticket opened: matched rules, or the classifier's top three. */
+  @Column({ type: 'jsonb', nullable: true })
+  routing: StoredRoutingDecision | null;
+
+  /** When an agent last moved the ticket to another service: its service is then a training label. */
+  @Column({ name: 'rerouted_at', type: 'timestamptz', nullable: true })
+  reroutedAt: Date | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  tags: string[];
+
+  /** Replies need a service head's approval (a routing rule said so). */
+  @Column({ type: 'boolean', default: false })
+  sensitive: boolean;
 
   @Column({ name: 'last_message_at', type: 'timestamptz' })
   lastMessageAt: Date;

@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { ConnectorRegistry } from '../channels/connector-registry';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { RoutingModule } from '../routing/routing.module';
+import { ServicesModule } from '../services/services.module';
 import { SlaModule } from '../sla/sla.module';
 import { TicketStatusService } from './ticket-status.service';
 import { IngestInboundService } from './ingest-inbound.service';
@@ -14,7 +15,7 @@ import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [AuditModule, RealtimeModule, RoutingModule, SlaModule],
+  imports: [AuditModule, RealtimeModule, RoutingModule, ServicesModule, SlaModule],
   controllers: [TicketsController],
   providers: [
     TicketsService,

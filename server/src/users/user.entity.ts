@@ -1,6 +1,6 @@
 import { ROLES, type Role } from '@guichet/shared';
-import { Column, CreateDateColumn, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm';
-import { Service } from '../services/service.entity';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { BusinessCalendar } from '../domain/sla';
 
 @Entity({ name: 'users' })
 export class User {
@@ -23,13 +23,12 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
-  @ManyToMany(() => Service)
-  @JoinTable({
-    name: 'user_services',
-    joinColumn: { name: 'user_id', referencedColumnName: 'id' },
-    inverseJoinColumn: { name: 'service_id', referencedColumnName: 'id' },
-  })
-  services: Service[];
+  /**
+   * The person's own shift, when it differs from their services' hours (part time, late shift):
+   * round-robin assignment only picks people on shift. null: their services' hours.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  calendar: BusinessCalendar | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

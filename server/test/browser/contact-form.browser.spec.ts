@@ -1,4 +1,3 @@
-import type { AxeResults } from 'axe-core';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -6,27 +5,10 @@ import { Message } from '../../src/tickets/message.entity';
 import { Ticket } from '../../src/tickets/ticket.entity';
 import { makeSlaPolicy, makeTown } from '../factories';
 import { startTestApp, type TestApp } from '../test-app';
+import { seriousViolations } from './axe';
 import { launchChromium } from './chromium';
 
 const CLIENT_DIR = resolve(process.cwd(), '../client/dist');
-const AXE_PATH = resolve(process.cwd(), '../node_modules/axe-core/axe.min.js');
-
-/** Serious and critical WCAG 2.1 A/AA (and best-practice) violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }
-    ).axe;
-    const results = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    });
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  return violations;
-}
 
 /** The focused element's accessible description: the texts its aria-describedby points at. */
 async function focusedDescription(

@@ -7,8 +7,8 @@ const SettingsLayout = lazy(() =>
   })),
 );
 
-/** The settings tabs; the connected accounts tab is shown to administrators only. */
+/** The settings tabs; services, routing and connected accounts are shown to administrators only. */
 export function SettingsLayoutRoute() {
   const me = useCurrentUser();
-  return <SettingsLayout canManageChannels={me.role === 'admin'} />;
+  return <SettingsLayout isAdmin={me.role === 'admin'} />;
 }

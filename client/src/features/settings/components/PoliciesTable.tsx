@@ -1,9 +1,9 @@
-import { ActionIcon, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { SlaPolicyView } from '@guichet/shared';
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBusinessDuration } from '../../../lib/format-durations';
-import { ArrowIcon } from './ArrowIcon';
+import { useReorderFocus, type MoveDirection } from '../hooks/use-reorder-focus';
+import { MoveButtons } from './MoveButtons';
 
 interface PoliciesTableProps {
   policies: SlaPolicyView[];
@@ -13,24 +13,11 @@ interface PoliciesTableProps {
   onDelete: (policy: SlaPolicyView) => void;
 }
 
-type Direction = 'up' | 'down';
-
 export function PoliciesTable({ policies, canEdit, onMove, onEdit, onDelete }: PoliciesTableProps) {
   const { t } = useTranslation();
-  const tableRef = useRef<HTMLTableElement>(null);
-  // After a move the row changes place: keep the keyboard on the same row's button (or its twin at an end).
-  const [moved, setMoved] = useState<{ id: string; direction: Direction } | null>(null);
-
-  useEffect(() => {
-    if (!moved) return;
-    const row = tableRef.current?.querySelector(`[data-policy="${CSS.escape(moved.id)}"]`);
-    const wanted = row?.querySelector<HTMLButtonElement>(`[data-move="${moved.direction}"]:not(:disabled)`);
-    const other = row?.querySelector<HTMLButtonElement>(`[data-move]:not(:disabled)`);
-    (wanted ?? other)?.focus();
-  }, [moved, policies]);
-
-  const move = (policy: SlaPolicyView, direction: Direction) => {
-    setMoved({ id: policy.id, direction });
+  const { containerRef, markMoved } = useReorderFocus<HTMLTableElement>(policies);
+  const move = (policy: SlaPolicyView, direction: MoveDirection) => {
+    markMoved(policy.id, direction);
     onMove(policy, direction === 'up' ? -1 : 1);
   };
 
@@ -38,7 +25,7 @@ export function PoliciesTable({ policies, canEdit, onMove, onEdit, onDelete }: P
 
   return (
     <Table.ScrollContainer minWidth={760}>
-      <Table ref={tableRef} striped withTableBorder verticalSpacing="xs" captionSide="top">
+      <Table ref={containerRef} striped withTableBorder verticalSpacing="xs" captionSide="top">
         <Table.Caption>
           <Text size="sm" ta="start">
             {t('slaPolicies.tableCaption')}
@@ -58,7 +45,7 @@ export function PoliciesTable({ policies, canEdit, onMove, onEdit, onDelete }: P
         </Table.Thead>
         <Table.Tbody>
           {policies.map((policy, index) => (
-            <Table.Tr key={policy.id} data-policy={policy.id}>
+            <Table.Tr key={policy.id} data-row-id={policy.id}>
               <Table.Td>{index + 1}</Table.Td>
               <Table.Th scope="row" fw={600} style={{ overflowWrap: 'anywhere' }}>
                 {policy.name}
@@ -75,24 +62,13 @@ export function PoliciesTable({ policies, canEdit, onMove, onEdit, onDelete }: P
               {canEdit && (
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
-                    <ActionIcon
-                      variant="default"
-                      data-move="up"
-                      disabled={index === 0}
-                      onClick={() => move(policy, 'up')}
-                      aria-label={t('slaPolicies.moveUp', { name: policy.name })}
-                    >
-                      <ArrowIcon direction="up" />
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="default"
-                      data-move="down"
-                      disabled={index === policies.length - 1}
-                      onClick={() => move(policy, 'down')}
-                      aria-label={t('slaPolicies.moveDown', { name: policy.name })}
-                    >
-                      <ArrowIcon direction="down" />
-                    </ActionIcon>
+                    <MoveButtons
+                      first={index === 0}
+                      last={index === policies.length - 1}
+                      upLabel={t('slaPolicies.moveUp', { name: policy.name })}
+                      downLabel={t('slaPolicies.moveDown', { name: policy.name })}
+                      onMove={(direction) => move(policy, direction)}
+                    />
                     <Button variant="subtle" size="xs" onClick={() => onEdit(policy)}>
                       {t('slaPolicies.edit')}
                       <VisuallyHidden> {t('slaPolicies.quoted', { name: policy.name })}</VisuallyHidden>

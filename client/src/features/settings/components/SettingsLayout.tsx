@@ -4,17 +4,23 @@ import { NavLink, Outlet } from 'react-router-dom';
 import classes from './SettingsLayout.module.css';
 
 interface SettingsLayoutProps {
-  /** Connected accounts are the administrators' alone (the server answers 403 to others). */
-  canManageChannels: boolean;
+  /** Services, routing and connected accounts are the administrators' alone (the server answers 403 to others). */
+  isAdmin: boolean;
 }
 
 /** The settings sections, one page each. */
-export function SettingsLayout({ canManageChannels }: SettingsLayoutProps) {
+export function SettingsLayout({ isAdmin }: SettingsLayoutProps) {
   const { t } = useTranslation();
   const sections = [
+    ...(isAdmin ? [{ to: '/settings/teams', label: t('settings.teamsNav') }] : []),
     { to: '/settings/services', label: t('settings.calendarsNav') },
     { to: '/settings/sla', label: t('settings.slaNav') },
-    ...(canManageChannels ? [{ to: '/settings/channels', label: t('settings.channelsNav') }] : []),
+    ...(isAdmin
+      ? [
+          { to: '/settings/routing', label: t('settings.routingNav') },
+          { to: '/settings/channels', label: t('settings.channelsNav') },
+        ]
+      : []),
   ];
   return (
     <Stack gap="lg">

@@ -1,11 +1,11 @@
 import { Alert, Button, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import type { SlaPolicyView } from '@guichet/shared';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { ErrorAlert } from '../../../lib/ui/ErrorAlert';
-import { errorMessage } from '../../../lib/ui/error-message';
+import { movedIds } from '../hooks/use-reorder-focus';
+import { notifyFailure } from '../../../lib/ui/notify';
 import { PageLoader } from '../../../lib/ui/PageLoader';
 import { useReorderSlaPolicies, useSlaPolicies } from '../api/sla-policies';
 import { useSlaSettings } from '../api/sla-settings';
@@ -33,22 +33,13 @@ export function SlaPage({ canEdit }: SlaPageProps) {
   useDocumentTitle(t('slaPolicies.title'));
 
   const move = (policy: SlaPolicyView, offset: -1 | 1) => {
-    const list = policies.data ?? [];
-    const from = list.findIndex((item) => item.id === policy.id);
-    const to = from + offset;
-    if (from < 0 || to < 0 || to >= list.length) return;
-    const ids = list.map((item) => item.id);
-    [ids[from], ids[to]] = [ids[to], ids[from]];
+    const ids = movedIds(policies.data ?? [], policy.id, offset);
+    if (!ids) return;
     setAnnouncement('');
     reorder.mutate(ids, {
-      onSuccess: () => setAnnouncement(t('slaPolicies.moved', { name: policy.name, position: to + 1 })),
-      onError: (failure) =>
-        notifications.show({
-          color: 'red',
-          title: t('slaPolicies.failedTitle'),
-          message: errorMessage(failure, t),
-          closeButtonProps: { 'aria-label': t('common.close') },
-        }),
+      onSuccess: () =>
+        setAnnouncement(t('slaPolicies.moved', { name: policy.name, position: ids.indexOf(policy.id) + 1 })),
+      onError: (failure) => notifyFailure(t, t('slaPolicies.failedTitle'), failure),
     });
   };
 

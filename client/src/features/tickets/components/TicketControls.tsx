@@ -1,5 +1,4 @@
 import { Button, Group, NativeSelect, Stack, Title, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import {
   TICKET_PRIORITIES,
   TICKET_STATUSES,
@@ -10,37 +9,30 @@ import {
 } from '@guichet/shared';
 import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../lib/ui/error-message';
-import { useServices } from '../../../lib/use-services';
+import { notifyFailure } from '../../../lib/ui/notify';
 import { useUpdateTicket } from '../api/update-ticket';
 
-type Draft = { status?: TicketStatus; priority?: TicketPriority; serviceId?: string };
+type Draft = { status?: TicketStatus; priority?: TicketPriority };
 
 /**
- * Status, priority and service, applied together with one button: a select that saved on every
- * change would move the ticket through each service a keyboard user arrows past (WCAG 3.2.2).
+ * Status and priority, applied together with one button: a select that saved on every change
+ * would apply each value a keyboard user arrows past (WCAG 3.2.2). The service changes with a
+ * reason, in the routing section.
  */
 export function TicketControls({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const services = useServices();
   const update = useUpdateTicket(ticket.id);
   // Only what the agent touched; untouched fields follow the ticket as live updates change it.
   const [draft, setDraft] = useState<Draft>({});
   const [announcement, setAnnouncement] = useState('');
 
-  const current = { status: ticket.status, priority: ticket.priority, serviceId: ticket.service.id };
+  const current = { status: ticket.status, priority: ticket.priority };
   const value = { ...current, ...draft };
   const changes: UpdateTicketRequest = {};
   if (value.status !== current.status) changes.status = value.status;
   if (value.priority !== current.priority) changes.priority = value.priority;
-  if (value.serviceId !== current.serviceId) changes.serviceId = value.serviceId;
   const dirty = Object.keys(changes).length > 0;
-
-  const serviceOptions = (services.data ?? []).map((service) => ({ value: service.id, label: service.name }));
-  if (!serviceOptions.some((option) => option.value === ticket.service.id)) {
-    serviceOptions.unshift({ value: ticket.service.id, label: ticket.service.name });
-  }
 
   const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -51,14 +43,7 @@ export function TicketControls({ ticket }: { ticket: TicketDetail }) {
         setDraft({});
         setAnnouncement(t('ticketControls.saved'));
       },
-      onError: (failure) =>
-        notifications.show({
-          color: 'red',
-          title: t('ticketControls.failedTitle'),
-          message: errorMessage(failure, t),
-          autoClose: 15_000,
-          closeButtonProps: { 'aria-label': t('common.close') },
-        }),
+      onError: (failure) => notifyFailure(t, t('ticketControls.failedTitle'), failure),
     });
   };
 
@@ -93,16 +78,6 @@ export function TicketControls({ ticket }: { ticket: TicketDetail }) {
               setDraft((previous) => ({ ...previous, priority }));
             }}
             w={180}
-          />
-          <NativeSelect
-            label={t('ticketControls.service')}
-            data={serviceOptions}
-            value={value.serviceId}
-            onChange={(event) => {
-              const serviceId = event.currentTarget.value;
-              setDraft((previous) => ({ ...previous, serviceId }));
-            }}
-            w={240}
           />
           <Button
             type="submit"

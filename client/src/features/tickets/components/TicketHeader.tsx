@@ -1,4 +1,4 @@
-import { Anchor, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { TicketDetail } from '@guichet/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,6 +32,16 @@ export function TicketHeader({ ticket }: { ticket: TicketDetail }) {
         <Text fw={600}>{t('ticket.reference', { reference: ticket.reference })}</Text>
         <StatusBadge status={ticket.status} />
         <PriorityBadge priority={ticket.priority} />
+        {ticket.sensitive && (
+          <Badge color="red.9" variant="outline">
+            {t('ticket.sensitive')}
+          </Badge>
+        )}
+        {ticket.tags.map((tag) => (
+          <Badge key={tag} color="gray.8" variant="light" tt="none">
+            {tag}
+          </Badge>
+        ))}
       </Group>
       <Title order={1} style={{ overflowWrap: 'anywhere' }}>
         {ticket.subject}
@@ -45,14 +55,6 @@ export function TicketHeader({ ticket }: { ticket: TicketDetail }) {
         <Field label={t('ticket.platform')}>{t(`platform.${ticket.platform}`)}</Field>
         <Field label={t('ticket.assignee')}>{ticket.assignee?.displayName ?? t('ticket.unassigned')}</Field>
       </SimpleGrid>
-      {ticket.routingExplanation && (
-        <Text size="sm">
-          <Text span fw={600} size="sm">
-            {t('ticket.routing')}
-          </Text>{' '}
-          {ticket.routingExplanation}
-        </Text>
-      )}
       {ticket.previousTicket && (
         <Anchor component={Link} to={`/tickets/${ticket.previousTicket.id}`} size="sm">
           {t('ticket.follows', { reference: ticket.previousTicket.reference })}

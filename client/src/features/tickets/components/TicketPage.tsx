@@ -10,6 +10,8 @@ import { useWatchTicket } from '../hooks/use-watch-ticket';
 import { MessageThread } from './MessageThread';
 import { ReplyForm } from './ReplyForm';
 import { SlaClocks } from './SlaClocks';
+import { AssigneeControl } from './AssigneeControl';
+import { RoutingSection } from './RoutingSection';
 import { TicketControls } from './TicketControls';
 import { TicketHeader } from './TicketHeader';
 
@@ -46,6 +48,8 @@ function TicketView({ ticketId }: { ticketId: string }) {
         <>
           <TicketHeader ticket={ticket.data} />
           <TicketControls ticket={ticket.data} />
+          <AssigneeControl ticket={ticket.data} />
+          <RoutingSection ticket={ticket.data} />
           <SlaClocks clocks={ticket.data.slaClocks} ticketStatus={ticket.data.status} />
           <Divider />
           <MessageThread messages={ticket.data.messages} />
