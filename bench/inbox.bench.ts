@@ -195,9 +195,7 @@ async function main(): Promise<void> {
       );
     });
     const search = await measure(async (i) => {
-      await get(
-        `serviceId=${service(i)}&q=${encodeURIComponent(SEARCHES[i % SEARCHES.length])}&limit=50`,
-      );
+      await get(`serviceId=${service(i)}&q=${encodeURIComponent(SEARCHES[i % SEARCHES.length])}&limit=50`);
     });
     const rawPage = await measure(async (i) => {
       await db.query(

@@ -15,6 +15,7 @@ import { RoutingModule } from './routing/routing.module';
 import { ServicesModule } from './services/services.module';
 import { SlaModule } from './sla/sla.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { ContactsModule } from './contacts/contacts.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -33,6 +34,7 @@ export class AppModule {
         AuthModule,
         RealtimeModule,
         TicketsModule,
+        ContactsModule,
         ChannelsModule,
         DashboardModule,
         NotificationsModule,

@@ -93,6 +93,27 @@ export interface TicketDetail extends TicketSummary {
   routing: TicketRoutingView | null;
   /** Agents' moves to another service, oldest first. */
   reroutes: TicketRerouteView[];
+  /** The contact's other tickets the reader may see (newest activity first, at most 10). */
+  contactTickets: TicketSummary[];
+  /** Oldest first. */
+  history: TicketHistoryEntry[];
+}
+
+/** A citizen across channels: the main identity, those merged into it, and their tickets. */
+export interface ContactDetail extends ContactView {
+  /** Every identity of the person (this one first), e.g. a Facebook account and a Mastodon handle. */
+  identities: ContactView[];
+  /** Their tickets the reader may see, newest activity first (at most 50). */
+  tickets: TicketSummary[];
+}
+
+/** One line of a ticket's history: a status change or another recorded action. */
+export interface TicketHistoryEntry {
+  at: IsoDate;
+  /** Null for what Guichet did itself (a citizen's message reopening the ticket, routing…). */
+  actor: { id: string; displayName: string } | null;
+  action: string;
+  details: Record<string, unknown>;
 }
 
 export interface Page<T> {

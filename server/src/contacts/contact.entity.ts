@@ -1,5 +1,14 @@
 import { PLATFORMS, type Platform } from '@guichet/shared';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 
 /** A citizen, identified by their handle on one platform. */
 @Entity({ name: 'contacts' })
@@ -24,6 +33,17 @@ export class Contact {
   /** Agents' labels for the person (« presse », « élu »); routing rules may match them. */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   tags: string[];
+
+  /**
+   * Set when an agent merged this identity into another contact (the same person on another channel):
+   * its tickets and new messages go to that one.
+   */
+  @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })
+  mergedIntoId: string | null;
+
+  @ManyToOne(() => Contact, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'merged_into_id' })
+  mergedInto: Contact | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

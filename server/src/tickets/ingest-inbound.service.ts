@@ -226,7 +226,9 @@ export class IngestInboundService {
         if (event.sentAt > ticket.lastMessageAt) ticket.lastMessageAt = event.sentAt;
         if (!ticket.isNew) lastMessageOf.set(ticket.id, ticket);
       } else {
-        router ??= await this.routing.router(manager, { contactIds: [...contacts.values()] });
+        router ??= await this.routing.router(manager, {
+          contactIds: [...new Set([...contacts.values()].map((c) => c.personId))],
+        });
         const decision =
           item.route ??
           router({
@@ -234,7 +236,7 @@ export class IngestInboundService {
             platform: event.platform,
             kind: event.kind,
             channelAccountId: accountId,
-            contactId: contactOf(event),
+            contactId: contactOf(event)?.personId ?? null,
             receivedAt: item.receivedAt,
           });
         ticket = {
@@ -256,7 +258,7 @@ export class IngestInboundService {
             tags: [...(decision.tags ?? [])],
             sensitive: decision.sensitive ?? false,
             routing: toStoredDecision(decision, item.receivedAt),
-            contactId: contactOf(event),
+            contactId: contactOf(event)?.personId ?? null,
             channelAccountId: accountId,
             threadKey: event.threadKey,
             context: event.context,
@@ -291,7 +293,7 @@ export class IngestInboundService {
         platformParentId: event.platformParentId,
         kind: event.kind,
         body: event.body,
-        authorContactId: contactOf(event),
+        authorContactId: contactOf(event)?.id ?? null,
         sentAt: event.sentAt,
         replyHints: event.replyHints ?? null,
         raw: event.raw,

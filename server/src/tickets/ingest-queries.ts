@@ -147,11 +147,15 @@ export async function storedMessages(
   );
 }
 
-/** Creates or refreshes the authors; returns platform + platform user id → contact id. */
+/**
+ * Creates or refreshes the authors; returns platform + platform user id → the contact (`id`, who wrote)
+ * and the person it belongs to (`personId`: the contact it was merged into, else itself), whose the
+ * ticket is.
+ */
 export async function upsertContacts(
   manager: EntityManager,
   events: InboundMessage[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, { id: string; personId: string }>> {
   const authors = new Map<string, { platform: Platform; author: NonNullable<InboundMessage['author']> }>();
   for (const e of events) {
     if (!e.author) continue;
@@ -170,7 +174,12 @@ export async function upsertContacts(
   if (authors.size === 0) return new Map();
   // Always in the same order: two batches updating the same contacts lock them alike (no deadlock).
   const list = [...authors.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
-  const rows: Array<{ id: string; platform: Platform; platform_user_id: string }> = await manager.query(
+  const rows: Array<{
+    id: string;
+    platform: Platform;
+    platform_user_id: string;
+    merged_into_id: string | null;
+  }> = await manager.query(
     `INSERT INTO contacts (platform, platform_user_id, display_name, handle)
      SELECT platform::contact_platform, platform_user_id, display_name, handle
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
@@ -179,7 +188,7 @@ export async function upsertContacts(
        SET display_name = COALESCE(EXCLUDED.display_name, contacts.display_name),
            handle = COALESCE(EXCLUDED.handle, contacts.handle),
            updated_at = now()
-     RETURNING id, platform, platform_user_id`,
+     RETURNING id, platform, platform_user_id, merged_into_id`,
     [
       list.map((a) => a.platform),
       list.map((a) => a.author.platformUserId),
@@ -187,7 +196,12 @@ export async function upsertContacts(
       list.map((a) => a.author.handle),
     ],
   );
-  return new Map(rows.map((r) => [accountKey(r.platform, r.platform_user_id), r.id]));
+  return new Map(
+    rows.map((r) => [
+      accountKey(r.platform, r.platform_user_id),
+      { id: r.id, personId: r.merged_into_id ?? r.id },
+    ]),
+  );
 }
 
 /** The most recent ticket of each thread, whatever its status. */

@@ -123,3 +123,26 @@ async function countCapped(qb: ReturnType<typeof ticketWithRelations>): Promise<
   );
   return rows[0]?.n ?? 0;
 }
+
+/**
+ * A person's tickets (the contact and the identities merged into it) that `user` may see, newest
+ * activity first.
+ */
+export function ticketsOfContact(
+  db: DataSource,
+  user: AuthUser,
+  contactId: string,
+  options: { except?: string; limit: number },
+): Promise<Ticket[]> {
+  const qb = ticketWithRelations(db)
+    .where(
+      't.contactId IN (SELECT c.id FROM contacts c WHERE c.id = :contactId OR c.merged_into_id = :contactId)',
+      { contactId },
+    )
+    .orderBy('t.lastMessageAt', 'DESC')
+    .addOrderBy('t.id', 'DESC')
+    .limit(options.limit);
+  if (options.except) qb.andWhere('t.id <> :except', { except: options.except });
+  if (user.role !== 'admin') qb.andWhere('t.serviceId = ANY(:services)', { services: user.serviceIds });
+  return qb.getMany();
+}

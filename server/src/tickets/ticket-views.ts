@@ -117,7 +117,10 @@ export function toTicketDetail(
   messages: Message[],
   clocks: TicketSlaClock[],
   now: Date = new Date(),
-): Omit<TicketDetail, 'slaPauses' | 'previousTicket' | 'routing' | 'reroutes'> {
+): Omit<
+  TicketDetail,
+  'slaPauses' | 'previousTicket' | 'routing' | 'reroutes' | 'contactTickets' | 'history'
+> {
   return {
     ...toTicketSummary(t, now),
     messages: messages.map(toMessageView),

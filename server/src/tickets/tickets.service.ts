@@ -14,7 +14,8 @@ import { AssignmentService } from '../services/assignment.service';
 import { Service } from '../services/service.entity';
 import { SlaClockService } from '../sla/sla-clock.service';
 import { TicketSlaClock } from '../sla/ticket-sla-clock.entity';
-import { listTickets } from './ticket-list.query';
+import { listTickets, ticketsOfContact } from './ticket-list.query';
+import { ticketHistory } from './ticket-history';
 import { loadThread, loadTicket } from './ticket-queries';
 import { TicketStatusChange } from './ticket-status-change.entity';
 import { TicketStatusService } from './ticket-status.service';
@@ -49,7 +50,7 @@ export class TicketsService {
 
   /** Scope is checked by the ServiceScopeGuard before this runs. */
   async detail(user: AuthUser, id: string): Promise<TicketDetail> {
-    const detail = await this.load(id);
+    const detail = await this.load(id, user);
     await this.audit.record(user.id, 'ticket.viewed', 'ticket', id);
     return detail;
   }
@@ -143,7 +144,7 @@ export class TicketsService {
       return text ? { text, serviceId } : null;
     });
     if (learnt) await this.learn(learnt);
-    const detail = await this.load(id);
+    const detail = await this.load(id, user);
     const summary: TicketSummary = detail;
     this.realtime.emitTicketEvent(detail.service.id, id, 'ticket.updated', summary);
     if (before.serviceId !== detail.service.id) {
@@ -214,23 +215,26 @@ export class TicketsService {
     return new Map(services.map((s) => [s.id, s.name]));
   }
 
-  private async load(id: string): Promise<TicketDetail> {
+  private async load(id: string, user: AuthUser): Promise<TicketDetail> {
     const ticket = await loadTicket(this.db, id);
     if (!ticket) throw notFound('Ticket');
-    const [messages, clocks, statuses, previous, reroutes, names] = await Promise.all([
-      loadThread(this.db, id),
-      this.db.getRepository(TicketSlaClock).findBy({ ticketId: id }),
-      this.db
-        .getRepository(TicketStatusChange)
-        .find({ where: { ticketId: id }, order: { at: 'ASC', id: 'ASC' } }),
-      ticket.previousTicketId
-        ? this.db
-            .getRepository(Ticket)
-            .findOne({ where: { id: ticket.previousTicketId }, select: { id: true, reference: true } })
-        : null,
-      this.reroutes(id),
-      ticket.routing ? this.serviceNames() : new Map<string, string>(),
-    ]);
+    const [messages, clocks, statuses, previous, reroutes, names, contactTickets, history] =
+      await Promise.all([
+        loadThread(this.db, id),
+        this.db.getRepository(TicketSlaClock).findBy({ ticketId: id }),
+        this.db
+          .getRepository(TicketStatusChange)
+          .find({ where: { ticketId: id }, order: { at: 'ASC', id: 'ASC' } }),
+        ticket.previousTicketId
+          ? this.db
+              .getRepository(Ticket)
+              .findOne({ where: { id: ticket.previousTicketId }, select: { id: true, reference: true } })
+          : null,
+        this.reroutes(id),
+        ticket.routing ? this.serviceNames() : new Map<string, string>(),
+        ticket.contactId ? ticketsOfContact(this.db, user, ticket.contactId, { except: id, limit: 10 }) : [],
+        ticketHistory(this.db, id),
+      ]);
     const now = new Date();
     const { pauses, openSince } = stoppedPeriods(
       {
@@ -250,6 +254,8 @@ export class TicketsService {
       previousTicket: previous ? { id: previous.id, reference: previous.reference } : null,
       routing: ticket.routing ? toRoutingView(ticket.routing, (serviceId) => names.get(serviceId)) : null,
       reroutes,
+      contactTickets: contactTickets.map((x) => toTicketSummary(x, now)),
+      history,
     };
   }
 }

@@ -6,3 +6,4 @@ export * from './update-ticket.dto.js';
 export * from './channel-account.dto.js';
 export * from './service.dto.js';
 export * from './routing-settings.dto.js';
+export * from './merge-contact.dto.js';

@@ -1,0 +1,28 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import type { ContactDetail } from '@guichet/shared';
+import { MergeContactDto } from '@guichet/shared/dto';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { ContactsService } from './contacts.service';
+
+// Elected officials read aggregates only, never citizens.
+@Roles('agent', 'service_head', 'admin')
+@Controller('contacts')
+export class ContactsController {
+  constructor(private readonly contacts: ContactsService) {}
+
+  @Get(':id')
+  detail(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ContactDetail> {
+    return this.contacts.detail(user, id);
+  }
+
+  @Post(':id/merge')
+  @HttpCode(200)
+  merge(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: MergeContactDto,
+  ): Promise<ContactDetail> {
+    return this.contacts.merge(user, id, dto.contactId);
+  }
+}
