@@ -1,11 +1,16 @@
-import type { TicketStatus } from '@guichet/shared';
+import type { Platform, TicketPriority, TicketStatus, TicketView } from '@guichet/shared';
 
 export type TicketSort = 'activity' | 'due';
 
-/** Filters of one cached inbox page; absent keys mean "any" (and the activity order). */
+/** Filters of one cached inbox list; absent keys mean "any" (and the services view, activity order). */
 export interface TicketListFilter {
-  status?: TicketStatus;
+  view?: TicketView;
+  status?: TicketStatus[];
+  priority?: TicketPriority[];
+  platform?: Platform[];
   serviceId?: string;
+  assigneeId?: string;
+  q?: string;
   sort?: TicketSort;
 }
 
@@ -17,6 +22,8 @@ export const queryKeys = {
     lists: ['tickets', 'list'] as const,
     list: (filter: TicketListFilter) => ['tickets', 'list', filter] as const,
     detail: (id: string) => ['tickets', 'detail', id] as const,
+    /** Who else has the ticket open (pushed by the server, never fetched). */
+    presence: (id: string) => ['tickets', 'presence', id] as const,
   },
   dashboard: {
     all: ['dashboard'] as const,
