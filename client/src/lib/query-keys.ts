@@ -22,9 +22,9 @@ export const queryKeys = {
     lists: ['tickets', 'list'] as const,
     list: (filter: TicketListFilter) => ['tickets', 'list', filter] as const,
     detail: (id: string) => ['tickets', 'detail', id] as const,
-    /** Who else has the ticket open (pushed by the server, never fetched). */
-    presence: (id: string) => ['tickets', 'presence', id] as const,
   },
+  /** Who has a ticket open (pushed by the server, never fetched; outside `tickets` so a resync keeps it). */
+  presence: (ticketId: string) => ['presence', ticketId] as const,
   dashboard: {
     all: ['dashboard'] as const,
     summary: ['dashboard', 'summary'] as const,

@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../auth/api/get-me';
+import { useSessionUser } from '../../../lib/use-session-user';
 import { useLocale } from '../../../lib/i18n/use-locale';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { ErrorAlert } from '../../../lib/ui/ErrorAlert';
@@ -14,7 +14,7 @@ import { TicketList } from './TicketList';
 export function InboxPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const me = useCurrentUser();
+  const me = useSessionUser();
   const [filter, setFilter] = useInboxFilters();
   const tickets = useTickets(filter);
   useDocumentTitle(t('inbox.title'));
