@@ -38,6 +38,7 @@ export const en: Translations = {
     cancel: 'Read it first',
   },
   shortcuts: {
+    enterKey: 'Enter',
     title: 'Keyboard shortcuts',
     help: 'Show help (?)',
     next: 'Next ticket',
@@ -104,6 +105,7 @@ export const en: Translations = {
     clear: 'Clear the filter',
     priorityFilter: 'Priority',
     platformFilter: 'Channel',
+    assigneeFilter: 'Assignee',
     serviceFilter: 'Service',
     viewLabel: 'View',
     view: {

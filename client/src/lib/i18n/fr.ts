@@ -36,6 +36,7 @@ export const fr = {
     cancel: 'Relire d’abord',
   },
   shortcuts: {
+    enterKey: 'Entrée',
     title: 'Raccourcis clavier',
     help: 'Afficher l’aide (?)',
     next: 'Ticket suivant',
@@ -102,6 +103,7 @@ export const fr = {
     clear: 'Effacer le filtre',
     priorityFilter: 'Priorité',
     platformFilter: 'Canal',
+    assigneeFilter: 'Attribué à',
     serviceFilter: 'Service',
     viewLabel: 'Vue',
     view: {

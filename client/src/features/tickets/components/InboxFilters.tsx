@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketListFilter } from '../../../lib/query-keys';
 import { useServices } from '../../../lib/use-services';
+import { useServiceMembers } from '../api/service-members';
 import { SortSelect } from './SortSelect';
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -85,10 +86,39 @@ export function InboxFilters({ filter, onChange }: InboxFiltersProps) {
         clearButtonProps={{ 'aria-label': t('inbox.clear') }}
         w={200}
       />
+      {filter.serviceId && (
+        <AssigneeFilter
+          serviceId={filter.serviceId}
+          value={filter.assigneeId}
+          onChange={(assigneeId) => onChange({ assigneeId })}
+        />
+      )}
       <SortSelect
         value={filter.sort ?? 'activity'}
         onChange={(sort) => onChange({ sort: sort === 'due' ? 'due' : undefined })}
       />
     </Group>
+  );
+}
+
+/** Assignees are the members of the chosen service (the API lists members per service). */
+function AssigneeFilter(props: {
+  serviceId: string;
+  value: string | undefined;
+  onChange: (assigneeId: string | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const members = useServiceMembers(props.serviceId);
+  return (
+    <Select
+      label={t('inbox.assigneeFilter')}
+      placeholder={t('inbox.any')}
+      data={(members.data ?? []).map((member) => ({ value: member.id, label: member.displayName }))}
+      value={props.value ?? null}
+      onChange={(value) => props.onChange(value ?? undefined)}
+      clearable
+      clearButtonProps={{ 'aria-label': t('inbox.clear') }}
+      w={200}
+    />
   );
 }

@@ -1,4 +1,5 @@
 import { Anchor, Divider, Stack } from '@mantine/core';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { isApiRequestError } from '../../../lib/api-client';
@@ -7,6 +8,7 @@ import { ErrorAlert } from '../../../lib/ui/ErrorAlert';
 import { PageLoader } from '../../../lib/ui/PageLoader';
 import { useTicket } from '../api/get-ticket';
 import { useTypingSignal } from '../hooks/use-presence';
+import { useTicketShortcuts } from '../hooks/use-ticket-shortcuts';
 import { useWatchTicket } from '../hooks/use-watch-ticket';
 import { MessageThread } from './MessageThread';
 import { PresenceBar } from './PresenceBar';
@@ -27,6 +29,8 @@ function TicketView({ ticketId }: { ticketId: string }) {
   const ticket = useTicket(ticketId);
   useWatchTicket(ticketId);
   const signalTyping = useTypingSignal(ticketId);
+  const composerRef = useRef<HTMLDivElement>(null);
+  useTicketShortcuts(ticketId, composerRef);
   useDocumentTitle(ticket.data ? `#${ticket.data.reference} ${ticket.data.subject}` : null);
 
   return (
@@ -59,7 +63,7 @@ function TicketView({ ticketId }: { ticketId: string }) {
           <MessageThread messages={ticket.data.messages} />
           <Divider />
           {/* Any input in the composer tells the others who have the ticket open that I am writing. */}
-          <div onInput={signalTyping}>
+          <div onInput={signalTyping} ref={composerRef}>
             <ReplyForm ticketId={ticket.data.id} platform={ticket.data.platform} />
           </div>
         </>
