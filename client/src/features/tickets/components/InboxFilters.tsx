@@ -113,7 +113,7 @@ function AssigneeFilter(props: {
     <Select
       label={t('inbox.assigneeFilter')}
       placeholder={t('inbox.any')}
-      data={(members.data ?? []).map((member) => ({ value: member.id, label: member.displayName }))}
+      data={(members.data ?? []).map((member) => ({ value: member.userId, label: member.displayName }))}
       value={props.value ?? null}
       onChange={(value) => props.onChange(value ?? undefined)}
       clearable
