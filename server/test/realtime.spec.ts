@@ -1,6 +1,8 @@
 import {
   SOCKET_PATH,
+  TYPING_EXPIRES_MS,
   type ClientToServerEvents,
+  type Presence,
   type ServerToClientEvents,
   type TicketSummary,
 } from '@guichet/shared';
@@ -110,5 +112,68 @@ describe('Live events over socket.io', () => {
     await Promise.all([connected(outsider), connected(insider)]);
     expect(await outsider.emitWithAck('ticket.watch', ticket?.id)).toBe(false);
     expect(await insider.emitWithAck('ticket.watch', ticket?.id)).toBe(true);
+  });
+
+  it('shows who else has a ticket open and who is typing, and forgets them when they leave or drop', async () => {
+    const { voirie } = await makeTown(t.db);
+    await makePageAccount(t);
+    await postMetaWebhook(t, feedDelivery([{ message: 'nid de poule' }]));
+    const [ticket] = await t.db.query<Array<{ id: string }>>('SELECT id FROM tickets');
+    const ticketId = ticket?.id ?? '';
+    const marie = await makeUser(t.db, { services: [voirie], displayName: 'Marie Curie' });
+    const camille = await makeUser(t.db, { services: [voirie], displayName: 'Camille Claudel' });
+    const a = connect(await login(t, marie.email));
+    const b = connect(await login(t, camille.email));
+    await Promise.all([connected(a), connected(b)]);
+    const seenByA: Presence[] = [];
+    a.on('presence.changed', (p) => seenByA.push(p));
+    const last = () => seenByA.at(-1)?.viewers ?? [];
+
+    expect(await a.emitWithAck('presence.join', ticketId)).toBe(true);
+    await waitFor(() => last().length === 1);
+    expect(await b.emitWithAck('presence.join', ticketId)).toBe(true);
+    await waitFor(() => last().length === 2);
+    expect(last()).toEqual([
+      { userId: camille.id, displayName: 'Camille Claudel', typing: false },
+      { userId: marie.id, displayName: 'Marie Curie', typing: false },
+    ]);
+
+    const typingAt = Date.now();
+    b.emit('presence.typing', ticketId);
+    await waitFor(() => last().some((v) => v.userId === camille.id && v.typing));
+    // A renewal inside the window is not re-broadcast.
+    const count = seenByA.length;
+    b.emit('presence.typing', ticketId);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seenByA.length).toBe(count);
+    // The typing signal expires on its own.
+    await waitFor(() => last().every((v) => !v.typing), TYPING_EXPIRES_MS * 3);
+    expect(Date.now() - typingAt).toBeGreaterThanOrEqual(TYPING_EXPIRES_MS);
+
+    b.emit('presence.leave', ticketId);
+    await waitFor(() => last().length === 1);
+    expect(await b.emitWithAck('presence.join', ticketId)).toBe(true);
+    await waitFor(() => last().length === 2);
+    b.disconnect();
+    await waitFor(() => last().length === 1 && last()[0]?.userId === marie.id);
+  }, 30_000);
+
+  it('refuses presence on a ticket out of scope, and ignores typing from a socket not on the ticket', async () => {
+    const { proprete } = await makeTown(t.db);
+    await makePageAccount(t);
+    await postMetaWebhook(t, feedDelivery([{ message: 'nid de poule' }]));
+    const [ticket] = await t.db.query<Array<{ id: string }>>('SELECT id FROM tickets');
+    const outsider = connect(await login(t, (await makeUser(t.db, { services: [proprete] })).email));
+    const admin = connect(await login(t, (await makeUser(t.db, { role: 'admin' })).email));
+    await Promise.all([connected(outsider), connected(admin)]);
+    const seen: Presence[] = [];
+    admin.on('presence.changed', (p) => seen.push(p));
+    expect(await admin.emitWithAck('presence.join', ticket?.id)).toBe(true);
+    await waitFor(() => seen.length === 1);
+    expect(await outsider.emitWithAck('presence.join', ticket?.id)).toBe(false);
+    outsider.emit('presence.typing', ticket?.id ?? '');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.viewers).toHaveLength(1);
   });
 });

@@ -11,11 +11,33 @@ export interface ServerToClientEvents {
   'sla.breached': (event: SlaEvent) => void;
   /** To `user:{id}` only. */
   'notification.created': (notification: NotificationView) => void;
+  /** To `ticket:{id}`: everyone who has the ticket open, after each join, leave, typing start or end. */
+  'presence.changed': (presence: Presence) => void;
 }
+
+export interface PresenceViewer {
+  userId: string;
+  displayName: string;
+  /** Wrote in the reply box within the last few seconds. */
+  typing: boolean;
+}
+
+export interface Presence {
+  ticketId: string;
+  viewers: PresenceViewer[];
+}
+
+/** A typing signal lasts this long unless renewed; clients send at most one per half of it. */
+export const TYPING_EXPIRES_MS = 5_000;
 
 export interface ClientToServerEvents {
   'ticket.watch': (ticketId: string, ack?: (ok: boolean) => void) => void;
   'ticket.unwatch': (ticketId: string) => void;
+  /** Watches the ticket and shows me to the others who have it open. */
+  'presence.join': (ticketId: string, ack?: (ok: boolean) => void) => void;
+  'presence.leave': (ticketId: string) => void;
+  /** I am writing a reply on this ticket (renew it while typing). */
+  'presence.typing': (ticketId: string) => void;
 }
 
 export const SOCKET_PATH = '/socket.io';

@@ -1,11 +1,16 @@
-import type { TicketStatus } from '@guichet/shared';
+import type { Platform, TicketPriority, TicketStatus, TicketView } from '@guichet/shared';
 
 export type TicketSort = 'activity' | 'due';
 
-/** Filters of one cached inbox page; absent keys mean "any" (and the activity order). */
+/** Filters of one cached inbox list; absent keys mean "any" (and the services view, activity order). */
 export interface TicketListFilter {
-  status?: TicketStatus;
+  view?: TicketView;
+  status?: TicketStatus[];
+  priority?: TicketPriority[];
+  platform?: Platform[];
   serviceId?: string;
+  assigneeId?: string;
+  q?: string;
   sort?: TicketSort;
 }
 
@@ -18,6 +23,8 @@ export const queryKeys = {
     list: (filter: TicketListFilter) => ['tickets', 'list', filter] as const,
     detail: (id: string) => ['tickets', 'detail', id] as const,
   },
+  /** Who has a ticket open (pushed by the server, never fetched; outside `tickets` so a resync keeps it). */
+  presence: (ticketId: string) => ['presence', ticketId] as const,
   dashboard: {
     all: ['dashboard'] as const,
     summary: ['dashboard', 'summary'] as const,

@@ -7,6 +7,7 @@ import { PageLoader } from '../../lib/ui/PageLoader';
 import { Header } from './Header';
 import classes from './layout.module.css';
 import { RealtimeNotice } from './RealtimeNotice';
+import { ShortcutsHelp } from './ShortcutsHelp';
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -36,6 +37,7 @@ export function AppLayout() {
       <Header />
       <RealtimeNotice />
       <SlaAlerts />
+      <ShortcutsHelp />
       <Container
         size="xl"
         py="lg"

@@ -18,6 +18,7 @@ export function RealtimeProvider({ userId, children }: RealtimeProviderProps) {
   const queryClient = useQueryClient();
   const socket = useMemo(() => (userId ? createSocket() : null), [userId]);
   const [status, setStatus] = useState<RealtimeStatus>('off');
+  const [resyncedAt, setResyncedAt] = useState<number | null>(null);
 
   useEffect(() => {
     if (!socket) return;
@@ -27,9 +28,13 @@ export function RealtimeProvider({ userId, children }: RealtimeProviderProps) {
 
     const onConnect = () => {
       // Events emitted while we were away are lost: resync the inbox, open tickets and notifications.
+      // Rooms do not survive a reconnection either: the open ticket page joins again (useWatchTicket).
       if (connectedBefore) {
-        void queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all });
-        void queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all });
+        void Promise.allSettled([
+          queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all }),
+          queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all }),
+          queryClient.invalidateQueries({ queryKey: queryKeys.dashboard.all }),
+        ]).then(() => setResyncedAt(Date.now()));
       }
       connectedBefore = true;
       setStatus('connected');
@@ -63,6 +68,9 @@ export function RealtimeProvider({ userId, children }: RealtimeProviderProps) {
     };
   }, [socket, queryClient]);
 
-  const value = useMemo(() => ({ socket, status: socket ? status : 'off' }) as const, [socket, status]);
+  const value = useMemo(
+    () => ({ socket, status: socket ? status : 'off', resyncedAt }) as const,
+    [socket, status, resyncedAt],
+  );
   return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 }

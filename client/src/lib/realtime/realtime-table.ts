@@ -37,6 +37,8 @@ export function realtimeTable(queryClient: QueryClient): ServerToClientEvents {
     'sla.warning': (event) => refreshTicketClocks(queryClient, event.ticketId),
     'sla.breached': (event) => refreshTicketClocks(queryClient, event.ticketId),
     'notification.created': (notification) => prependNotification(queryClient, notification),
+    'presence.changed': (presence) =>
+      queryClient.setQueryData(queryKeys.presence(presence.ticketId), presence),
   };
 }
 

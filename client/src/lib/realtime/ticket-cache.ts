@@ -1,10 +1,26 @@
-import type { MessageView, Page, TicketDetail, TicketSummary } from '@guichet/shared';
-import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import type { Me, MessageView, Page, TicketDetail, TicketSummary } from '@guichet/shared';
+import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
 import { queryKeys, type TicketListFilter } from '../query-keys';
 
-function matchesFilter(ticket: TicketSummary, filter: TicketListFilter): boolean {
-  if (filter.status && ticket.status !== filter.status) return false;
+type TicketPages = InfiniteData<Page<TicketSummary>, string | null>;
+
+/**
+ * Whether a ticket belongs in a list, judged here from the summary alone; undefined when only the
+ * server can tell (text search, "due soon" which depends on the service's calendar).
+ */
+function matchesFilter(
+  ticket: TicketSummary,
+  filter: TicketListFilter,
+  me: Me | null | undefined,
+): boolean | undefined {
+  if (filter.q || filter.view === 'due') return undefined;
+  if (filter.view === 'mine' && ticket.assignee?.id !== me?.id) return false;
+  if (filter.view === 'unassigned' && ticket.assignee !== null) return false;
+  if (filter.status && !filter.status.includes(ticket.status)) return false;
+  if (filter.priority && !filter.priority.includes(ticket.priority)) return false;
+  if (filter.platform && !filter.platform.includes(ticket.platform)) return false;
   if (filter.serviceId && ticket.service.id !== filter.serviceId) return false;
+  if (filter.assigneeId && ticket.assignee?.id !== filter.assigneeId) return false;
   return true;
 }
 
@@ -43,27 +59,55 @@ function isStale(incoming: TicketSummary, current: TicketSummary | undefined): b
 }
 
 /**
- * Puts a created or updated ticket where it belongs in every cached inbox page:
- * inserted or moved in the page's order (last activity or deadline), or removed when it no longer
- * matches the page's filter. The server's order wins again at the next fetch.
+ * Puts a created or updated ticket where it belongs in every cached inbox list: inserted or moved in
+ * the list's order (last activity or deadline), or removed when it no longer matches the list's filter.
+ * A list whose filter only the server can judge is fetched again. The server's order wins at the next fetch.
  */
 export function upsertTicketInLists(queryClient: QueryClient, ticket: TicketSummary): void {
-  const cached = queryClient.getQueriesData<Page<TicketSummary>>({ queryKey: queryKeys.tickets.lists });
-  for (const [queryKey, page] of cached) {
-    if (!page) continue;
-    const current = page.items.find((item) => item.id === ticket.id);
+  const me = queryClient.getQueryData<Me | null>(queryKeys.me);
+  const cached = queryClient.getQueriesData<TicketPages>({ queryKey: queryKeys.tickets.lists });
+  for (const [queryKey, data] of cached) {
+    if (!data || data.pages.length === 0) continue;
+    const items = data.pages.flatMap((page) => page.items);
+    const current = items.find((item) => item.id === ticket.id);
     if (isStale(ticket, current)) continue;
-    const present = current !== undefined;
     const filter = filterOf(queryKey);
-    const matches = matchesFilter(ticket, filter);
-    if (!present && !matches) continue;
-
-    const others = page.items.filter((item) => item.id !== ticket.id);
-    const order = filter.sort === 'due' ? byDueFirst : byLastActivityDesc;
-    const items = matches ? [toSummary(ticket), ...others].sort(order) : others;
-    const total = page.total + (matches ? (present ? 0 : 1) : -1);
-    queryClient.setQueryData<Page<TicketSummary>>(queryKey, { items, total: Math.max(total, items.length) });
+    const matches = matchesFilter(ticket, filter, me);
+    if (matches === undefined) {
+      void queryClient.invalidateQueries({ queryKey, exact: true });
+      continue;
+    }
+    if (current === undefined && !matches) continue;
+    queryClient.setQueryData<TicketPages>(queryKey, placeTicket(data, ticket, matches, filter));
   }
+}
+
+/** Removes the ticket from its pages, then inserts it in the first page whose last row sorts after it. */
+function placeTicket(
+  data: TicketPages,
+  ticket: TicketSummary,
+  matches: boolean,
+  filter: TicketListFilter,
+): TicketPages {
+  const order = filter.sort === 'due' ? byDueFirst : byLastActivityDesc;
+  const present = data.pages.some((page) => page.items.some((item) => item.id === ticket.id));
+  let placed = !matches;
+  const pages = data.pages.map((page, index) => {
+    let pageItems = page.items.filter((item) => item.id !== ticket.id);
+    const last = pageItems.at(-1);
+    const isLastLoaded = index === data.pages.length - 1;
+    // Beyond the loaded pages (there are more on the server): « Charger plus » will bring it.
+    const fits = last === undefined || order(ticket, last) <= 0 || (isLastLoaded && !page.nextCursor);
+    if (!placed && fits) {
+      pageItems = [...pageItems, toSummary(ticket)].sort(order);
+      placed = true;
+    }
+    return { ...page, items: pageItems };
+  });
+  const delta = matches ? (present ? 0 : 1) : present ? -1 : 0;
+  const [first, ...rest] = pages;
+  const loaded = pages.reduce((sum, page) => sum + page.items.length, 0);
+  return { ...data, pages: [{ ...first, total: Math.max(first.total + delta, loaded) }, ...rest] };
 }
 
 /** An inbox row only: a ticket page's answer must not carry its whole thread into the list cache. */

@@ -8,6 +8,7 @@ import { countCharacters } from '../../../lib/format';
 import { errorMessage } from '../../../lib/ui/error-message';
 import { ErrorIcon } from '../../../lib/ui/ErrorIcon';
 import { useSendReply } from '../api/send-reply';
+import { useReplyGuard } from '../hooks/use-reply-guard';
 import classes from './ReplyForm.module.css';
 
 interface ReplyFormProps {
@@ -19,6 +20,7 @@ export function ReplyForm({ ticketId, platform }: ReplyFormProps) {
   const { t } = useTranslation();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const sendReply = useSendReply(ticketId);
+  const guard = useReplyGuard(ticketId);
   const [body, setBody] = useState('');
   const [emptyError, setEmptyError] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -48,6 +50,7 @@ export function ReplyForm({ ticketId, platform }: ReplyFormProps) {
       textareaRef.current?.focus();
       return;
     }
+    if (guard.hold(event.currentTarget)) return;
     setAnnouncement('');
     setRefusal(null);
     notifications.hide(failureId);
@@ -113,6 +116,7 @@ export function ReplyForm({ ticketId, platform }: ReplyFormProps) {
             </Button>
           </Group>
           <VisuallyHidden role="status">{announcement}</VisuallyHidden>
+          {guard.dialog}
         </Stack>
       </form>
     </Stack>

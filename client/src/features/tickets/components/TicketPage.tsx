@@ -1,4 +1,5 @@
 import { Anchor, Divider, Stack } from '@mantine/core';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { isApiRequestError } from '../../../lib/api-client';
@@ -6,8 +7,11 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { ErrorAlert } from '../../../lib/ui/ErrorAlert';
 import { PageLoader } from '../../../lib/ui/PageLoader';
 import { useTicket } from '../api/get-ticket';
+import { useTypingSignal } from '../hooks/use-presence';
+import { useTicketShortcuts } from '../hooks/use-ticket-shortcuts';
 import { useWatchTicket } from '../hooks/use-watch-ticket';
 import { MessageThread } from './MessageThread';
+import { PresenceBar } from './PresenceBar';
 import { ReplyForm } from './ReplyForm';
 import { SlaClocks } from './SlaClocks';
 import { AssigneeControl } from './AssigneeControl';
@@ -24,6 +28,9 @@ function TicketView({ ticketId }: { ticketId: string }) {
   const { t } = useTranslation();
   const ticket = useTicket(ticketId);
   useWatchTicket(ticketId);
+  const signalTyping = useTypingSignal(ticketId);
+  const composerRef = useRef<HTMLDivElement>(null);
+  useTicketShortcuts(ticketId, composerRef);
   useDocumentTitle(ticket.data ? `#${ticket.data.reference} ${ticket.data.subject}` : null);
 
   return (
@@ -47,6 +54,7 @@ function TicketView({ ticketId }: { ticketId: string }) {
       {ticket.data && (
         <>
           <TicketHeader ticket={ticket.data} />
+          <PresenceBar ticketId={ticket.data.id} />
           <TicketControls ticket={ticket.data} />
           <AssigneeControl ticket={ticket.data} />
           <RoutingSection ticket={ticket.data} />
@@ -54,7 +62,10 @@ function TicketView({ ticketId }: { ticketId: string }) {
           <Divider />
           <MessageThread messages={ticket.data.messages} />
           <Divider />
-          <ReplyForm ticketId={ticket.data.id} platform={ticket.data.platform} />
+          {/* Any input in the composer tells the others who have the ticket open that I am writing. */}
+          <div onInput={signalTyping} ref={composerRef}>
+            <ReplyForm ticketId={ticket.data.id} platform={ticket.data.platform} />
+          </div>
         </>
       )}
     </Stack>

@@ -28,7 +28,7 @@ export function TicketRow({ ticket, now }: TicketRowProps) {
     <li className={classes.row}>
       <Group justify="space-between" align="flex-start" gap="sm">
         <Stack gap={4} flex="1 1 20rem" miw={0}>
-          <Link to={`/tickets/${ticket.id}`} className={classes.link}>
+          <Link to={`/tickets/${ticket.id}`} className={classes.link} data-row-link>
             <span className={classes.reference}>#{ticket.reference}</span>{' '}
             <span className={classes.subject}>{ticket.subject}</span>
           </Link>
