@@ -104,8 +104,9 @@ export function unfilledPlaceholders(placeholders: string[], text: string): stri
 const normaliseSpace = (s: string) => s.replace(/\r\n?/g, '\n').trim();
 
 /**
- * Whether `text` is the template with only its placeholders filled in (each with some non-empty
- * text). Literal parts are matched leftmost in order, which finds a match whenever one exists.
+ * Whether `text` is the template with only its placeholders filled in: each with some text on one
+ * line (a value never spans a line break, so a paragraph added next to a placeholder counts as an
+ * edit). Leading and trailing blanks and line-ending styles do not count.
  */
 export function matchesTemplate(parts: TemplatePart[], text: string): boolean {
   const target = normaliseSpace(text);
@@ -113,25 +114,36 @@ export function matchesTemplate(parts: TemplatePart[], text: string): boolean {
   const runs: string[] = [''];
   for (const [i, p] of parts.entries()) {
     if (p.kind === 'text') {
-      let t = p.text;
+      let t = p.text.replace(/\r\n?/g, '\n');
       if (i === 0) t = t.replace(/^\s+/, '');
       if (i === parts.length - 1) t = t.replace(/\s+$/, '');
-      runs[runs.length - 1] += t.replace(/\r\n?/g, '\n');
+      runs[runs.length - 1] += t;
     } else runs.push('');
   }
   if (runs.length === 1) return target === runs[0];
   const first = runs[0];
   const last = runs[runs.length - 1];
-  if (!target.startsWith(first) || !target.endsWith(last)) return false;
-  let pos = first.length;
   const end = target.length - last.length;
+  if (end < first.length || !target.startsWith(first) || !target.endsWith(last)) return false;
+  const isValue = (from: number, to: number) => to > from && !target.slice(from, to).includes('\n');
+  // Where the current placeholder's value may start; every way the runs can be found is kept.
+  let starts = new Set([first.length]);
   for (const run of runs.slice(1, -1)) {
-    // At least one character for the placeholder before this run.
-    const at = target.indexOf(run, pos + 1);
-    if (at === -1 || at + run.length > end) return false;
-    pos = at + run.length;
+    const next = new Set<number>();
+    for (const from of starts) {
+      const lineEnd = target.indexOf('\n', from);
+      const limit = Math.min(lineEnd === -1 ? target.length : lineEnd, end - run.length);
+      for (let search = from + 1; search <= limit;) {
+        const at = target.indexOf(run, search);
+        if (at === -1 || at > limit) break;
+        next.add(at + run.length);
+        search = at + 1;
+      }
+    }
+    if (next.size === 0) return false;
+    starts = next;
   }
-  return end >= pos + 1;
+  return [...starts].some((from) => isValue(from, end));
 }
 
 // ---------------------------------------------------------------------------------------------

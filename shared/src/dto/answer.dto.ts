@@ -2,6 +2,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -142,6 +143,12 @@ export class ListAnswersQuery {
   @MaxLength(ANSWER_TAG_MAX_LENGTH)
   tag?: string;
 
+  /** Only answers with a proposed version waiting for the head. */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  awaitingValidation?: boolean;
+
   /** Only answers usable for this audience (`both` always fits). */
   @IsOptional()
   @IsIn(['public', 'private'])
@@ -168,4 +175,10 @@ export class AnswerSuggestionsQuery {
   @Min(1)
   @Max(10)
   limit?: number;
+}
+
+export class AnswerTagsQuery {
+  @IsOptional()
+  @IsUUID()
+  serviceId?: string;
 }

@@ -10,14 +10,28 @@ export class AddValidatedAnswers1796176350911 implements MigrationInterface {
     await queryRunner.query(`CREATE OR REPLACE FUNCTION immutable_unaccent(text) RETURNS text
       LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
       AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$`);
-    // Title (A), tags (B) and text (C), French stems, placeholders such as {prenom} left out.
+    // Search terms: the French stems of the text as written, accents folded afterwards, plus the stems
+    // of the folded text (what one gets typing without accents), so both ways of writing meet.
+    await queryRunner.query(`CREATE OR REPLACE FUNCTION answer_search_terms(text) RETURNS tsvector
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+      AS $$ SELECT public.immutable_unaccent(to_tsvector('pg_catalog.french'::regconfig, $1)::text)::tsvector
+                || to_tsvector('pg_catalog.french'::regconfig, public.immutable_unaccent($1)) $$`);
+    // Title (A), tags (B) and text (C), placeholders such as {prenom} left out.
     await queryRunner.query(String.raw`CREATE OR REPLACE FUNCTION answer_search_document(title text, tags text[], body text)
       RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE
       AS $$ SELECT
-        setweight(to_tsvector('pg_catalog.french'::regconfig, immutable_unaccent(coalesce(title, ''))), 'A') ||
-        setweight(to_tsvector('pg_catalog.french'::regconfig, immutable_unaccent(coalesce(array_to_string(tags, ' '), ''))), 'B') ||
-        setweight(to_tsvector('pg_catalog.french'::regconfig, immutable_unaccent(regexp_replace(coalesce(body, ''), '\{[a-z_]+\}', ' ', 'g'))), 'C')
+        setweight(public.answer_search_terms(coalesce(title, '')), 'A') ||
+        setweight(public.answer_search_terms(coalesce(array_to_string(tags, ' '), '')), 'B') ||
+        setweight(public.answer_search_terms(regexp_replace(coalesce(body, ''), '\{[a-z_]+\}', ' ', 'g')), 'C')
       $$`);
+    // What an agent types: every word must match, as a prefix of either of its stems; NULL without words.
+    await queryRunner.query(`CREATE OR REPLACE FUNCTION answer_search_query(text) RETURNS tsquery
+      LANGUAGE sql STABLE PARALLEL SAFE STRICT
+      AS $$ SELECT to_tsquery('simple', string_agg('(' || alternatives || ')', ' & '))
+              FROM (SELECT string_agg(DISTINCT quote_literal(l) || ':*', ' | ') AS alternatives
+                      FROM ts_parse('default', $1) WITH ORDINALITY AS tok(tokid, token, n),
+                           unnest(tsvector_to_array(public.answer_search_terms(tok.token))) AS l
+                     GROUP BY tok.n) words $$`);
     // TypeORM keeps generated columns' expressions in its own table (it compares them there).
     await queryRunner.query(`CREATE TABLE IF NOT EXISTS "typeorm_metadata" ("type" character varying NOT NULL, "database" character varying, "schema" character varying, "table" character varying, "name" character varying, "value" text)`);
     await queryRunner.query(
@@ -62,7 +76,9 @@ export class AddValidatedAnswers1796176350911 implements MigrationInterface {
     await queryRunner.query("DROP TYPE \"public\".\"answer_suitability\"");
     await queryRunner.query("DROP TYPE \"public\".\"answer_status\"");
     await queryRunner.query(`DELETE FROM "typeorm_metadata" WHERE "type" = 'GENERATED_COLUMN' AND "table" = 'answers' AND "name" = 'search'`);
+    await queryRunner.query("DROP FUNCTION answer_search_query(text)");
     await queryRunner.query("DROP FUNCTION answer_search_document(text, text[], text)");
+    await queryRunner.query("DROP FUNCTION answer_search_terms(text)");
     await queryRunner.query("DROP FUNCTION immutable_unaccent(text)");
   }
 }
