@@ -7,7 +7,12 @@ import type {
   Page,
   TicketDetail,
 } from '@guichet/shared';
+import { parseTemplate } from '@guichet/shared';
 import { AuditEvent } from '../src/audit/audit-event.entity';
+import { AnswerVersion } from '../src/answers/answer-version.entity';
+import { loadCorpus } from '../src/demo/corpus';
+import { DEMO_PASSWORD, DEMO_SERVICES } from '../src/demo/demo-town';
+import { seedDemoTown } from '../src/demo/seed-demo-town';
 import type { Service } from '../src/services/service.entity';
 import { Answer } from '../src/answers/answer.entity';
 import { Message } from '../src/tickets/message.entity';
@@ -467,6 +472,28 @@ describe('Validated answers', () => {
         body: { body: ' ' },
       });
       expect(empty.status).toBe(400);
+    });
+  });
+
+  describe('in the demo town', () => {
+    it('seeds French answers for every service: validated ones with history, drafts, one pending version', async () => {
+      await t.reset();
+      await seedDemoTown(t.app, loadCorpus(process.cwd()), { passwordHashCost: 4, messages: 6 });
+      const answers = await t.db.getRepository(Answer).find({ relations: { service: true } });
+      const bySlug = (slug: string) => answers.filter((a) => a.service.slug === slug);
+      for (const s of DEMO_SERVICES) expect(bySlug(s.slug).some((a) => a.status === 'validated')).toBe(true);
+      expect(answers.filter((a) => a.status === 'draft').length).toBeGreaterThanOrEqual(2);
+      expect(answers.some((a) => a.status === 'validated' && a.draftVersion !== null)).toBe(true);
+      expect(
+        await t.db.getRepository(AnswerVersion).countBy({ version: 3, state: 'validated' }),
+      ).toBeGreaterThan(0);
+      const versions = await t.db.getRepository(AnswerVersion).find();
+      expect(versions.filter((v) => !parseTemplate(v.body).ok)).toEqual([]);
+      // The head of Voirie and Propreté finds those services' answers by search.
+      const head = await login(t, 'chef.voirie@valbrune.example', DEMO_PASSWORD);
+      const found = await search(head, 'q=poubelle');
+      expect(found.body.items.map((a) => a.title)).toContain('Bac non collecté');
+      expect(found.body.items.every((a) => ['voirie', 'proprete'].includes(a.service.slug))).toBe(true);
     });
   });
 });
