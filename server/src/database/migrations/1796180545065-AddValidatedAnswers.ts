@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class AddValidatedAnswers1796176350911 implements MigrationInterface {
-  name = 'AddValidatedAnswers1796176350911';
+export class AddValidatedAnswers1796180545065 implements MigrationInterface {
+  name = 'AddValidatedAnswers1796180545065';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     // Written by hand: accent folding for the answers' full-text search. unaccent() is only STABLE,
