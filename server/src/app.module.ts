@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AnswersModule } from './answers/answers.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ChannelsModule } from './channels/channels.module';
@@ -43,6 +44,7 @@ export class AppModule {
         UsersModule,
         RoutingModule,
         Open311Module,
+        AnswersModule,
       ],
       controllers: [HealthController],
     };

@@ -5,3 +5,4 @@ export * from './limits.js';
 export * from './sla.js';
 export * from './services.js';
 export * from './routing.js';
+export * from './answers.js';

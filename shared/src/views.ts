@@ -78,6 +78,17 @@ export interface MessageView {
   createdAt: IsoDate;
   /** When the citizen wrote it on the platform (may differ from createdAt, the time Guichet stored it). */
   sentAt: IsoDate;
+  /** The validated answer a reply was written from; null otherwise. */
+  answer: MessageAnswerSource | null;
+}
+
+/** Where a reply's text came from, as shown in the thread. */
+export interface MessageAnswerSource {
+  id: string;
+  title: string;
+  version: number;
+  /** The agent changed more than the placeholders. */
+  edited: boolean;
 }
 
 export interface TicketDetail extends TicketSummary {
@@ -150,6 +161,14 @@ export interface LoginRequest {
 
 /** Body of `POST /api/tickets/:id/replies`. */
 export interface CreateReplyRequest {
+  body: string;
+  /** The validated answer (and its version) the text was written from. */
+  answerId?: string;
+  answerVersion?: number;
+}
+
+/** Body of `POST /api/tickets/:id/notes`: an internal note, seen by agents only. */
+export interface CreateNoteRequest {
   body: string;
 }
 

@@ -41,6 +41,17 @@ const ServicesAdminPage = lazy(() =>
     default: module.ServicesAdminPage,
   })),
 );
+const AnswersPage = lazy(() =>
+  import('../features/answers/components/AnswersPage').then((module) => ({ default: module.AnswersPage })),
+);
+const NewAnswerPage = lazy(() =>
+  import('../features/answers/components/NewAnswerPage').then((module) => ({
+    default: module.NewAnswerPage,
+  })),
+);
+const AnswerPage = lazy(() =>
+  import('../features/answers/components/AnswerPage').then((module) => ({ default: module.AnswerPage })),
+);
 const CalendarPage = lazy(() =>
   import('../features/settings/components/CalendarPage').then((module) => ({ default: module.CalendarPage })),
 );
@@ -73,6 +84,9 @@ export const router = createBrowserRouter([
           { path: 'inbox', element: <InboxPage /> },
           { path: 'tickets/:id', element: <TicketPage /> },
           { path: 'dashboard', element: <DashboardPage /> },
+          { path: 'answers', element: <AnswersPage /> },
+          { path: 'answers/new', element: <NewAnswerPage /> },
+          { path: 'answers/:id', element: <AnswerPage /> },
           {
             path: 'settings',
             element: <RequireSettingsAccess />,

@@ -1,4 +1,11 @@
-import type { Platform, TicketPriority, TicketStatus, TicketView } from '@guichet/shared';
+import type {
+  AnswerStatus,
+  Platform,
+  ReplyAudience,
+  TicketPriority,
+  TicketStatus,
+  TicketView,
+} from '@guichet/shared';
 
 export type TicketSort = 'activity' | 'due';
 
@@ -12,6 +19,17 @@ export interface TicketListFilter {
   assigneeId?: string;
   q?: string;
   sort?: TicketSort;
+}
+
+/** Filters of one cached answers list; absent keys mean "any". */
+export interface AnswerListFilter {
+  q?: string;
+  serviceId?: string;
+  status?: AnswerStatus;
+  tag?: string;
+  audience?: ReplyAudience;
+  awaitingValidation?: boolean;
+  limit?: number;
 }
 
 /** Every react-query key of the app, so the realtime table and the features agree on cache shapes. */
@@ -53,6 +71,14 @@ export const queryKeys = {
   channelAccounts: {
     all: ['channel-accounts'] as const,
     list: ['channel-accounts', 'list'] as const,
+  },
+  answers: {
+    all: ['answers'] as const,
+    lists: ['answers', 'list'] as const,
+    list: (filter: AnswerListFilter) => ['answers', 'list', filter] as const,
+    detail: (id: string) => ['answers', 'detail', id] as const,
+    tags: ['answers', 'tags'] as const,
+    suggestions: (ticketId: string) => ['answers', 'suggestions', ticketId] as const,
   },
   notifications: {
     all: ['notifications'] as const,

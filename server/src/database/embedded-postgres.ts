@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface EmbeddedPostgres {
@@ -19,7 +20,8 @@ export async function startEmbeddedPostgres(dataDir: string | null): Promise<Emb
     dataPath = join(dataDir, 'pglite');
     mkdirSync(dataPath, { recursive: true });
   }
-  const db = await PGlite.create(dataPath ? { dataDir: dataPath } : {});
+  // unaccent: the answers' search folds accents (a real server ships it with its contrib modules).
+  const db = await PGlite.create({ ...(dataPath ? { dataDir: dataPath } : {}), extensions: { unaccent } });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
   await server.start();
   const conn = server.getServerConn();

@@ -1,3 +1,5 @@
+import { Answer } from '../answers/answer.entity';
+import { AnswerVersion } from '../answers/answer-version.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Session } from '../auth/session.entity';
 import { Notification } from '../notifications/notification.entity';
@@ -39,4 +41,6 @@ export const ENTITIES = [
   RoutingRuleRecord,
   ClassifierModelRecord,
   ClassifierExample,
+  Answer,
+  AnswerVersion,
 ];

@@ -27,6 +27,7 @@ import {
   DEMO_USERS,
   DEMO_X,
 } from './demo-town';
+import { seedDemoAnswers } from './seed-demo-answers';
 
 const SEEDED_SERVICES = new Set(DEMO_SERVICES.map((s) => s.slug));
 const REPLIES: Record<string, string> = {
@@ -130,6 +131,12 @@ export async function seedDemoTown(
     }
     users.set(u.email, user);
   }
+  await seedDemoAnswers(
+    db,
+    services,
+    DEMO_USERS.map((u) => ({ id: (users.get(u.email) as User).id, role: u.role, services: u.services })),
+    now,
+  );
   const account = await app
     .get(ChannelsService)
     .connect('facebook', DEMO_PAGE.id, DEMO_PAGE.name, { pageAccessToken: DEMO_PAGE.accessToken });

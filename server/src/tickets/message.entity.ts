@@ -17,6 +17,8 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { Answer } from '../answers/answer.entity';
+import type { AnswerVersion } from '../answers/answer-version.entity';
 import { ChannelAccount } from '../channels/channel-account.entity';
 import { Contact } from '../contacts/contact.entity';
 import { User } from '../users/user.entity';
@@ -126,6 +128,23 @@ export class Message {
   /** The platform's payload as received, so nothing a citizen sent is lost to normalisation. */
   @Column({ type: 'jsonb', nullable: true, select: false })
   raw: unknown;
+
+  /** The validated answer (and version) a reply was written from, and whether more than its placeholders changed. */
+  @Column({ name: 'answer_id', type: 'uuid', nullable: true })
+  answerId: string | null;
+
+  @ManyToOne(() => Answer, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'answer_id' })
+  answer: Answer | null;
+
+  @Column({ name: 'answer_version', type: 'integer', nullable: true })
+  answerVersion: number | null;
+
+  @Column({ name: 'answer_edited', type: 'boolean', nullable: true })
+  answerEdited: boolean | null;
+
+  /** That answer version, when a query joins it (for its title). Not a column. */
+  answerSource?: AnswerVersion | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { REPLY_MAX_LENGTH, type MessageView } from '@guichet/shared';
+import { REPLY_MAX_LENGTH, replyAudience, type MessageView } from '@guichet/shared';
 import { DataSource } from 'typeorm';
+import { AnswerUsageService, type AnswerSourceInput } from '../answers/answer-usage.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ConnectorRegistry } from '../channels/connector-registry';
@@ -25,13 +26,16 @@ export class ReplyToTicketUseCase {
     private readonly audit: AuditService,
     private readonly realtime: RealtimeGateway,
     private readonly outbox: ReplyOutboxService,
+    private readonly answers: AnswerUsageService,
   ) {}
 
+  /** `answer`: the validated answer the text was written from (recorded on the reply, its use counted). */
   async execute(
     user: AuthUser,
     ticketId: string,
     body: string,
     now: Date = new Date(),
+    answer: AnswerSourceInput | null = null,
   ): Promise<MessageView> {
     const ticket = await this.db.getRepository(Ticket).findOne({ where: { id: ticketId } });
     if (!ticket) throw notFound('Ticket');
@@ -61,6 +65,9 @@ export class ReplyToTicketUseCase {
     // E.g. Meta's 24-hour messaging window: refused before anything is stored, with the reason the agent needs.
     const refusal = this.connectors.get(ticket.platform)?.replyRefusal?.(replyTarget, now) ?? null;
     if (refusal) throw new DomainError('unprocessable', refusal);
+    const source = answer
+      ? await this.answers.check(ticket.serviceId, replyAudience(target.kind), answer, body)
+      : null;
 
     const messageId = await this.db.transaction(async (manager) => {
       const inserted = await manager.insert(Message, {
@@ -74,8 +81,10 @@ export class ReplyToTicketUseCase {
         deliveryStatus: 'queued',
         sentAt: now,
         nextAttemptAt: now,
+        ...source,
       });
       const id = (inserted.identifiers[0] as { id: string }).id;
+      if (source) await this.answers.recordUse(manager, source.answerId, now);
       await this.audit.record(user.id, 'ticket.replied', 'ticket', ticketId, { messageId: id }, manager);
       return id;
     });

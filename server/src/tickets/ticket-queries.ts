@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { AnswerVersion } from '../answers/answer-version.entity';
 import { Message } from './message.entity';
 import { Ticket } from './ticket.entity';
 
@@ -18,7 +19,13 @@ function messageWithRelations(db: DataSource | EntityManager): SelectQueryBuilde
     .getRepository(Message)
     .createQueryBuilder('m')
     .leftJoinAndSelect('m.authorContact', 'authorContact')
-    .leftJoinAndSelect('m.authorUser', 'authorUser');
+    .leftJoinAndSelect('m.authorUser', 'authorUser')
+    .leftJoinAndMapOne(
+      'm.answerSource',
+      AnswerVersion,
+      'answerSource',
+      'answerSource.answerId = m.answerId AND answerSource.version = m.answerVersion',
+    );
 }
 
 export function loadTickets(db: DataSource | EntityManager, ids: string[]): Promise<Ticket[]> {

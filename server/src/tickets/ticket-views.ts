@@ -87,7 +87,7 @@ export function toSlaClockView(c: TicketSlaClock, calendar: BusinessCalendar, no
   };
 }
 
-/** Expects `authorContact` and `authorUser` loaded. */
+/** Expects `authorContact`, `authorUser` and `answerSource` loaded. */
 export function toMessageView(m: Message): MessageView {
   return {
     id: m.id,
@@ -107,6 +107,15 @@ export function toMessageView(m: Message): MessageView {
         : null,
     createdAt: m.createdAt.toISOString(),
     sentAt: m.sentAt.toISOString(),
+    answer:
+      m.answerId && m.answerVersion !== null && m.answerSource
+        ? {
+            id: m.answerId,
+            title: m.answerSource.title,
+            version: m.answerVersion,
+            edited: m.answerEdited ?? false,
+          }
+        : null,
   };
 }
 

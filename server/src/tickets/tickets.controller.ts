@@ -50,6 +50,10 @@ export class TicketsController {
     @Param('id') id: string,
     @Body() dto: CreateReplyDto,
   ): Promise<MessageView> {
-    return this.replies.execute(user, id, dto.body);
+    const answer =
+      dto.answerId !== undefined && dto.answerVersion !== undefined
+        ? { answerId: dto.answerId, answerVersion: dto.answerVersion }
+        : null;
+    return this.replies.execute(user, id, dto.body, undefined, answer);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AnswersModule } from '../answers/answers.module';
 import { AuditModule } from '../audit/audit.module';
 import { ConnectorRegistry } from '../channels/connector-registry';
 import { RealtimeModule } from '../realtime/realtime.module';
@@ -12,16 +13,19 @@ import { ReplyOutboxService } from './reply-outbox.service';
 import { ReplyOutboxWorker } from './reply-outbox.worker';
 import { ReplyToTicketUseCase } from './reply-to-ticket.use-case';
 import { TicketsController } from './tickets.controller';
+import { TicketNotesController } from './ticket-notes.controller';
+import { AddNoteUseCase } from './add-note.use-case';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [AuditModule, RealtimeModule, RoutingModule, ServicesModule, SlaModule],
-  controllers: [TicketsController],
+  imports: [AuditModule, AnswersModule, RealtimeModule, RoutingModule, ServicesModule, SlaModule],
+  controllers: [TicketsController, TicketNotesController],
   providers: [
     TicketsService,
     IngestInboundService,
     InboundQueue,
     ReplyToTicketUseCase,
+    AddNoteUseCase,
     TicketStatusService,
     ReplyOutboxService,
     ReplyOutboxWorker,

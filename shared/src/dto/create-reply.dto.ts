@@ -1,5 +1,5 @@
 import type { CreateReplyRequest } from '../views.js';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsInt, IsString, IsUUID, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { Transform } from 'class-transformer';
 
 export class CreateReplyDto implements CreateReplyRequest {
@@ -8,4 +8,14 @@ export class CreateReplyDto implements CreateReplyRequest {
   @MinLength(1, { message: 'body must not be empty' })
   @MaxLength(10000)
   body!: string;
+
+  // The answer and its version come together, or not at all.
+  @ValidateIf((o: CreateReplyDto) => o.answerId !== undefined || o.answerVersion !== undefined)
+  @IsUUID()
+  answerId?: string;
+
+  @ValidateIf((o: CreateReplyDto) => o.answerId !== undefined || o.answerVersion !== undefined)
+  @IsInt()
+  @Min(1)
+  answerVersion?: number;
 }

@@ -7,3 +7,5 @@ export * from './channel-account.dto.js';
 export * from './service.dto.js';
 export * from './routing-settings.dto.js';
 export * from './merge-contact.dto.js';
+export * from './answer.dto.js';
+export * from './create-note.dto.js';

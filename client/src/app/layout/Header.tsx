@@ -18,6 +18,7 @@ export function Header() {
   const handlesTickets = me.role !== 'elected';
   const links = [
     ...(handlesTickets ? [{ to: '/inbox', label: t('nav.inbox') }] : []),
+    ...(handlesTickets ? [{ to: '/answers', label: t('nav.answers') }] : []),
     { to: '/dashboard', label: t('nav.dashboard') },
     ...(canOpenSettings(me.role) ? [{ to: '/settings', label: t('nav.settings') }] : []),
   ];

@@ -1,6 +1,7 @@
 import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { MessageView } from '@guichet/shared';
+import type { TFunction } from 'i18next';
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorIcon } from '../../../lib/ui/ErrorIcon';
@@ -76,7 +77,7 @@ export function DeliveryState({ message }: { message: MessageView }) {
   );
 }
 
-function deliveryLabel(message: MessageView, t: ReturnType<typeof useTranslation>['t']): string {
+function deliveryLabel(message: MessageView, t: TFunction): string {
   if (message.deliveryStatus === 'queued' && message.deliveryError) {
     return t('thread.deliveryRetrying', { error: message.deliveryError });
   }

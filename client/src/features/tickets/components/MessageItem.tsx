@@ -36,6 +36,12 @@ export function MessageItem({ message }: { message: MessageView }) {
           </Text>
         </div>
         <Text className={classes.body}>{message.body}</Text>
+        {message.answer && (
+          <Text size="xs" c="dimmed" className={classes.answerSource}>
+            {t('thread.answerSource', { title: message.answer.title, version: message.answer.version })}
+            {message.answer.edited && ` · ${t('thread.answerEdited')}`}
+          </Text>
+        )}
         {message.direction === 'outbound' && <DeliveryState message={message} />}
       </article>
     </li>

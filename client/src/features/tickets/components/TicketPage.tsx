@@ -64,7 +64,7 @@ function TicketView({ ticketId }: { ticketId: string }) {
           <Divider />
           {/* Any input in the composer tells the others who have the ticket open that I am writing. */}
           <div onInput={signalTyping} ref={composerRef}>
-            <ReplyForm ticketId={ticket.data.id} platform={ticket.data.platform} />
+            <ReplyForm ticket={ticket.data} />
           </div>
         </>
       )}
