@@ -20,7 +20,7 @@ interface ReplySender {
 /** After this many tries a reply is marked failed and waits for an agent's retry. */
 export const MAX_SEND_ATTEMPTS = 8;
 /** How long one sender holds a reply; past it the reply is considered abandoned (a crash). */
-const CLAIM_SECONDS = 120;
+export const CLAIM_SECONDS = 120;
 
 /** 5 s, 10 s, 20 s … capped at 10 min. */
 export function retryDelayMs(attempts: number): number {
@@ -44,17 +44,20 @@ export class ReplyOutboxService {
     private readonly statuses: TicketStatusService,
   ) {}
 
-  /** One try at sending this reply, if it is queued, due and not held by another sender. */
-  async deliver(messageId: string): Promise<void> {
+  /**
+   * One try at sending this reply, if it is queued, due and not held by another sender. `ownClaim`:
+   * the caller stored the reply already claimed (so the worker's sweep cannot take it first).
+   */
+  async deliver(messageId: string, options: { ownClaim?: boolean } = {}): Promise<void> {
     const claimed: Array<{ send_attempts: number; first_attempt_at: Date }> = await this.db
       .query(
         `UPDATE messages SET claimed_until = now() + make_interval(secs => $2),
               send_attempts = send_attempts + 1, first_attempt_at = COALESCE(first_attempt_at, now())
         WHERE id = $1 AND delivery_status = 'queued'
-          AND (claimed_until IS NULL OR claimed_until < now())
+          AND ($3 OR claimed_until IS NULL OR claimed_until < now())
           AND (next_attempt_at IS NULL OR next_attempt_at <= now())
         RETURNING send_attempts, first_attempt_at`,
-        [messageId, CLAIM_SECONDS],
+        [messageId, CLAIM_SECONDS, options.ownClaim === true],
       )
       .then((r: unknown) => (Array.isArray(r) && Array.isArray(r[0]) ? (r[0] as never[]) : (r as never[])));
     const claim = claimed[0];

@@ -9,7 +9,7 @@ import { ConnectorRegistry } from '../channels/connector-registry';
 import { DomainError, notFound } from '../common/domain-error';
 import { RealtimeGateway } from '../realtime/realtime.gateway';
 import { Message } from './message.entity';
-import { ReplyOutboxService } from './reply-outbox.service';
+import { CLAIM_SECONDS, ReplyOutboxService } from './reply-outbox.service';
 import { loadMessage } from './ticket-queries';
 import { Ticket } from './ticket.entity';
 import { toMessageView } from './ticket-views';
@@ -81,6 +81,8 @@ export class ReplyToTicketUseCase {
         deliveryStatus: 'queued',
         sentAt: now,
         nextAttemptAt: now,
+        // Held by this request for its first try; if the process dies, the worker takes it when the claim expires.
+        claimedUntil: new Date(now.getTime() + CLAIM_SECONDS * 1000),
         ...source,
       });
       const id = (inserted.identifiers[0] as { id: string }).id;
@@ -90,7 +92,7 @@ export class ReplyToTicketUseCase {
     });
     await this.publishMessage(ticket, messageId, 'message.created');
     // First try right away; retries and crash recovery are the outbox worker's.
-    await this.outbox.deliver(messageId);
+    await this.outbox.deliver(messageId, { ownClaim: true });
     const view = await loadMessage(this.db, messageId);
     return toMessageView(view as Message);
   }
