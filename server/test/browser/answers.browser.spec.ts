@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Answer } from '../../src/answers/answer.entity';
 import { Message } from '../../src/tickets/message.entity';
@@ -14,12 +12,10 @@ import {
   PASSWORD,
   postMetaWebhook,
 } from '../factories';
-import { startTestApp, type TestApp } from '../test-app';
+import type { TestApp } from '../test-app';
 import { waitFor } from '../wait-for';
 import { seriousViolations } from './axe';
-import { launchChromium } from './chromium';
-
-const CLIENT_DIR = resolve(process.cwd(), '../client/dist');
+import { launchChromium, startAppWithClient } from './chromium';
 
 async function signIn(
   browser: Browser,
@@ -43,10 +39,7 @@ describe('Validated answers in a real browser', () => {
   let t: TestApp;
   let browser: Browser;
   beforeAll(async () => {
-    if (!existsSync(resolve(CLIENT_DIR, 'index.html'))) {
-      throw new Error(`The client is not built (${CLIENT_DIR}): run npm run build first`);
-    }
-    t = await startTestApp({ CLIENT_DIR });
+    t = await startAppWithClient();
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -1,5 +1,18 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { startTestApp, type TestApp } from '../test-app';
+
+/** The built client the browser tests load (npm run build). */
+export const CLIENT_DIR = resolve(process.cwd(), '../client/dist');
+
+/** The real app serving the built client, for a browser test. */
+export function startAppWithClient(env: Record<string, string> = {}): Promise<TestApp> {
+  if (!existsSync(resolve(CLIENT_DIR, 'index.html'))) {
+    throw new Error(`The client is not built (${CLIENT_DIR}): run npm run build first`);
+  }
+  return startTestApp({ CLIENT_DIR, ...env });
+}
 
 /** Debian's Chromium (installed by .ci/run); never a downloaded browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

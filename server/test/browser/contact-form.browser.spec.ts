@@ -1,14 +1,10 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Message } from '../../src/tickets/message.entity';
 import { Ticket } from '../../src/tickets/ticket.entity';
 import { makeSlaPolicy, makeTown } from '../factories';
-import { startTestApp, type TestApp } from '../test-app';
+import type { TestApp } from '../test-app';
 import { seriousViolations } from './axe';
-import { launchChromium } from './chromium';
-
-const CLIENT_DIR = resolve(process.cwd(), '../client/dist');
+import { launchChromium, startAppWithClient } from './chromium';
 
 /** The focused element's accessible description: the texts its aria-describedby points at. */
 async function focusedDescription(
@@ -37,10 +33,7 @@ describe('The public contact form in a real browser', () => {
   let t: TestApp;
   let browser: Browser;
   beforeAll(async () => {
-    if (!existsSync(resolve(CLIENT_DIR, 'index.html'))) {
-      throw new Error(`The client is not built (${CLIENT_DIR}): run npm run build first`);
-    }
-    t = await startTestApp({ CLIENT_DIR, SLA_SWEEP_MS: '60000', OUTBOX_SWEEP_MS: '60000' });
+    t = await startAppWithClient({ SLA_SWEEP_MS: '60000', OUTBOX_SWEEP_MS: '60000' });
     browser = await launchChromium();
   });
   afterAll(async () => {

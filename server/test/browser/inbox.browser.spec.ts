@@ -1,22 +1,15 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { Message } from '../../src/tickets/message.entity';
 import { feedDelivery, makePageAccount, makeTown, makeUser, PASSWORD, postMetaWebhook } from '../factories';
-import { startTestApp, type TestApp } from '../test-app';
+import type { TestApp } from '../test-app';
 import { waitFor } from '../wait-for';
-import { launchChromium } from './chromium';
-
-const CLIENT_DIR = resolve(process.cwd(), '../client/dist');
+import { launchChromium, startAppWithClient } from './chromium';
 
 describe('The inbox in a real browser', () => {
   let t: TestApp;
   let browser: Browser;
   beforeAll(async () => {
-    if (!existsSync(resolve(CLIENT_DIR, 'index.html'))) {
-      throw new Error(`The client is not built (${CLIENT_DIR}): run npm run build first`);
-    }
-    t = await startTestApp({ CLIENT_DIR });
+    t = await startAppWithClient();
     browser = await launchChromium();
   });
   afterAll(async () => {

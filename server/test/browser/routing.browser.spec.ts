@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { loadCorpus } from '../../src/demo/corpus';
 import { ClassifierExample } from '../../src/routing/classifier-example.entity';
@@ -7,11 +6,9 @@ import { ClassifierService } from '../../src/routing/classifier.service';
 import { RoutingRuleRecord } from '../../src/routing/routing-rule.entity';
 import { Ticket } from '../../src/tickets/ticket.entity';
 import { feedDelivery, makePageAccount, makeTown, makeUser, PASSWORD, postMetaWebhook } from '../factories';
-import { startTestApp, type TestApp } from '../test-app';
+import type { TestApp } from '../test-app';
 import { seriousViolations } from './axe';
-import { launchChromium } from './chromium';
-
-const CLIENT_DIR = resolve(process.cwd(), '../client/dist');
+import { launchChromium, startAppWithClient } from './chromium';
 
 async function logIn(page: Page, t: TestApp, email: string): Promise<void> {
   await page.goto(`${t.url}/login`);
@@ -25,10 +22,7 @@ describe('Routing in a real browser', () => {
   let t: TestApp;
   let browser: Browser;
   beforeAll(async () => {
-    if (!existsSync(resolve(CLIENT_DIR, 'index.html'))) {
-      throw new Error(`The client is not built (${CLIENT_DIR}): run npm run build first`);
-    }
-    t = await startTestApp({ CLIENT_DIR });
+    t = await startAppWithClient();
     browser = await launchChromium();
   });
   afterAll(async () => {
