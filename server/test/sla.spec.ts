@@ -1,16 +1,12 @@
 import {
-  SOCKET_PATH,
   type BusinessCalendarDto,
-  type ClientToServerEvents,
   type NotificationView,
   type Page,
-  type ServerToClientEvents,
   type SlaEvent,
   type SlaPolicyView,
   type TicketDetail,
   type TicketSummary,
 } from '@guichet/shared';
-import { io, type Socket } from 'socket.io-client';
 import { AuditEvent } from '../src/audit/audit-event.entity';
 import { addBusinessMinutes, DEFAULT_SERVICE_CALENDAR, type BusinessCalendar } from '../src/domain/sla';
 import { Service } from '../src/services/service.entity';
@@ -28,6 +24,7 @@ import {
   makeUser,
   postMetaWebhook,
 } from './factories';
+import { connectSocket, type ClientSocket } from './sockets';
 import { startTestApp, type TestApp } from './test-app';
 import { waitFor } from './wait-for';
 
@@ -39,22 +36,6 @@ const ALWAYS: BusinessCalendar = {
   frenchHolidays: null,
   closures: [],
 };
-
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-function connectSocket(t: TestApp, cookie: string): Promise<ClientSocket> {
-  const socket: ClientSocket = io(t.url, {
-    path: SOCKET_PATH,
-    transports: ['websocket'],
-    extraHeaders: { cookie },
-    reconnection: false,
-    forceNew: true,
-  });
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
 
 describe('SLA clocks in the product', () => {
   let t: TestApp;

@@ -182,10 +182,17 @@ export class SlaClockService {
   }
 }
 
-/** Locks ticket rows, always in the same order so that two transactions cannot deadlock. */
+/**
+ * Locks ticket rows, always in the same order so that two transactions cannot deadlock. NO KEY UPDATE,
+ * as an UPDATE of the row would: writers of the ticket wait for each other, but rows that merely
+ * reference it (a notification, an audit line) are inserted without waiting — the SLA alerts worker,
+ * which holds clock rows while it inserts notifications, used to deadlock with a recompute here.
+ */
 export async function lockTickets(manager: EntityManager, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await manager.query('SELECT 1 FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [ids]);
+  await manager.query('SELECT 1 FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE', [
+    ids,
+  ]);
 }
 
 type ClockRow = ReturnType<typeof toRow>;
