@@ -23,7 +23,14 @@ export class PeriodicTask {
       if (this.running) return;
       this.running = this.task()
         .then(() => undefined)
-        .catch((err: unknown) => this.logger.error(err))
+        .catch((err: unknown) => {
+          // A deadlock victim (another transaction held what it needed) just runs again next time.
+          if ((err as { code?: unknown }).code === '40P01') {
+            this.logger.warn('Deadlock victim: will run again at the next period');
+          } else {
+            this.logger.error(err);
+          }
+        })
         .finally(() => (this.running = null));
     };
     this.timer = setInterval(run, this.periodMs);
