@@ -10,8 +10,10 @@
  * message is routed, threaded, on the SLA clock and committed). The rate is events over the time
  * from the first delivery to the last live event.
  *
- * EVENTS (default 3000) and CONCURRENCY (default 16) tune the closed loop; RATE (events/s) switches
- * to an open loop that sends at that pace whatever the answers (a sustained load).
+ * EVENTS (default 3000) and CONCURRENCY (default 16) tune the closed loop; RATE (deliveries/s)
+ * switches to an open loop that sends at that pace whatever the answers (a sustained load).
+ * PER_DELIVERY (default 1) puts that many events in each delivery, as Meta does when it has several;
+ * the baseline then inserts a delivery's rows in one transaction too.
  */
 import { createHmac } from 'node:crypto';
 import { cpus } from 'node:os';
@@ -19,12 +21,25 @@ import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { Pool } from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import { login, percentile, startServer, withDatabase } from './server-process';
+import {
+  cpuMs,
+  databaseCpu,
+  databaseCpuSince,
+  login,
+  percentile,
+  startServer,
+  withDatabase,
+} from './server-process';
 
 const require = createRequire(__filename);
 const dist = (path: string) => require(`../server/dist/src/${path}`) as Record<string, unknown>;
 
 const EVENTS = Number(process.env.EVENTS ?? 3000);
+/** Events per delivery: Meta batches several entries in one POST when it has them. */
+const PER_DELIVERY = Math.max(1, Number(process.env.PER_DELIVERY ?? 1));
+const DELIVERIES = Math.ceil(EVENTS / PER_DELIVERY);
+/** The events of delivery d. */
+const eventsOf = (d: number) => Math.min(PER_DELIVERY, EVENTS - d * PER_DELIVERY);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
 const RATE = process.env.RATE ? Number(process.env.RATE) : null;
 const SECRET = 'bench-secret';
@@ -53,12 +68,14 @@ async function drive(count: number, task: (i: number) => Promise<void>): Promise
   await Promise.all(running);
 }
 
-function delivery(i: number, run: string): string {
+/** Events first..first+count-1 in one signed delivery: one entry each, as Meta batches them. */
+function delivery(first: number, count: number, run: string): string {
   const now = Math.floor(Date.now() / 1000);
   return JSON.stringify({
     object: 'page',
-    entry: [
-      {
+    entry: Array.from({ length: count }, (_, k) => {
+      const i = first + k;
+      return {
         id: PAGE,
         time: now,
         changes: [
@@ -76,8 +93,8 @@ function delivery(i: number, run: string): string {
             },
           },
         ],
-      },
-    ],
+      };
+    }),
   });
 }
 
@@ -144,27 +161,35 @@ async function main(): Promise<void> {
         }
       };
       // Warm-up, not measured.
-      for (let i = 0; i < 100; i++) await send(delivery(i, 'warm'));
+      for (let i = 0; i < 100; i++) await send(delivery(i, 1, 'warm'));
       await waitLive(
         Array.from({ length: 100 }, (_, i) => `warm_${i}`),
         60_000,
       );
 
+      const database = new URL(url).pathname.slice(1);
+      const serverCpu0 = cpuMs(server.pid);
+      const databaseCpu0 = await databaseCpu(pool, database);
       const sentAt: number[] = [];
       const ack: number[] = [];
       const start = performance.now();
-      await drive(EVENTS, async (i) => {
-        const body = delivery(i, 'run');
-        sentAt[i] = performance.now();
+      await drive(DELIVERIES, async (d) => {
+        const body = delivery(d * PER_DELIVERY, eventsOf(d), 'run');
+        const t0 = performance.now();
+        for (let k = 0; k < eventsOf(d); k++) sentAt[d * PER_DELIVERY + k] = t0;
         await send(body);
-        ack.push(performance.now() - sentAt[i]);
+        ack.push(performance.now() - t0);
       });
       const acked = performance.now();
       const ids = Array.from({ length: EVENTS }, (_, i) => `run_${i}`);
       await waitLive(ids, 600_000);
       const endToEnd = ids.map((id, i) => (live.get(id) as number) - sentAt[i]);
       const lastLive = Math.max(...ids.map((id) => live.get(id) as number));
+      const serverCpu = cpuMs(server.pid) - serverCpu0;
+      const guichetDatabaseCpu = databaseCpuSince(databaseCpu0, await databaseCpu(pool, database));
       const guichet = {
+        serverCpu,
+        databaseCpu: guichetDatabaseCpu,
         ackRate: EVENTS / ((acked - start) / 1000),
         rate: EVENTS / ((lastLive - start) / 1000),
         ack,
@@ -177,34 +202,41 @@ async function main(): Promise<void> {
       const { rows: acc } = await pool.query<{ id: string }>(`SELECT id FROM channel_accounts LIMIT 1`);
       const accountId = acc[0]?.id;
       const baseLatencies: number[] = [];
+      const baseDatabaseCpu0 = await databaseCpu(pool, database);
       const baseStart = performance.now();
-      await drive(EVENTS, async (i) => {
+      await drive(DELIVERIES, async (d) => {
         const t0 = performance.now();
         const client = await pool.connect();
         try {
           await client.query('BEGIN');
-          const contact = await client.query<{ id: string }>(
-            `INSERT INTO contacts (platform, platform_user_id, display_name) VALUES ('facebook', $1, $2)
-             ON CONFLICT (platform, platform_user_id) DO UPDATE SET display_name = EXCLUDED.display_name RETURNING id`,
-            [`b${100000 + (i % 500)}`, `Habitant ${i % 500}`],
-          );
-          const ticket = await client.query<{ id: string }>(
-            `INSERT INTO tickets (subject, platform, service_id, contact_id, channel_account_id, thread_key, last_message_at)
-             VALUES ($1, 'facebook', $2, $3, $4, $5, now()) RETURNING id`,
-            [`Lampadaire ${i}`, serviceId, contact.rows[0]?.id, accountId, `base_${i}`],
-          );
-          await client.query(
-            `INSERT INTO messages (ticket_id, channel_account_id, platform_message_id, direction, kind, body, author_contact_id, delivery_status, sent_at)
-             VALUES ($1, $2, $3, 'inbound', 'comment', $4, $5, 'received', now())`,
-            [ticket.rows[0]?.id, accountId, `base_${i}`, `Lampadaire ${i}`, contact.rows[0]?.id],
-          );
+          for (let i = d * PER_DELIVERY; i < d * PER_DELIVERY + eventsOf(d); i++) {
+            const contact = await client.query<{ id: string }>(
+              `INSERT INTO contacts (platform, platform_user_id, display_name) VALUES ('facebook', $1, $2)
+               ON CONFLICT (platform, platform_user_id) DO UPDATE SET display_name = EXCLUDED.display_name RETURNING id`,
+              [`b${100000 + (i % 500)}`, `Habitant ${i % 500}`],
+            );
+            const ticket = await client.query<{ id: string }>(
+              `INSERT INTO tickets (subject, platform, service_id, contact_id, channel_account_id, thread_key, last_message_at)
+               VALUES ($1, 'facebook', $2, $3, $4, $5, now()) RETURNING id`,
+              [`Lampadaire ${i}`, serviceId, contact.rows[0]?.id, accountId, `base_${i}`],
+            );
+            await client.query(
+              `INSERT INTO messages (ticket_id, channel_account_id, platform_message_id, direction, kind, body, author_contact_id, delivery_status, sent_at)
+               VALUES ($1, $2, $3, 'inbound', 'comment', $4, $5, 'received', now())`,
+              [ticket.rows[0]?.id, accountId, `base_${i}`, `Lampadaire ${i}`, contact.rows[0]?.id],
+            );
+          }
           await client.query('COMMIT');
         } finally {
           client.release();
         }
         baseLatencies.push(performance.now() - t0);
       });
-      const baseline = { rate: EVENTS / ((performance.now() - baseStart) / 1000), latencies: baseLatencies };
+      const baseline = {
+        rate: EVENTS / ((performance.now() - baseStart) / 1000),
+        latencies: baseLatencies,
+        databaseCpu: databaseCpuSince(baseDatabaseCpu0, await databaseCpu(pool, database)),
+      };
       const stored = await pool.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM messages WHERE platform_message_id LIKE 'run_%'`,
       );
@@ -222,18 +254,23 @@ async function main(): Promise<void> {
     `Ingestion — node ${process.version}, ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}`,
   );
   console.log(
-    `${EVENTS} signed deliveries, ${RATE === null ? `concurrency ${CONCURRENCY}` : `open loop at ${RATE}/s`}, stored ${stored}`,
+    `${EVENTS} events in ${DELIVERIES} signed deliveries (${PER_DELIVERY} per delivery), ${RATE === null ? `concurrency ${CONCURRENCY}` : `open loop at ${RATE} deliveries/s`}, stored ${stored}`,
   );
   console.log(
-    `guichet acknowledged   ${guichet.ackRate.toFixed(0)} events/s   p50 ${ms(percentile(guichet.ack, 50))}   p99 ${ms(percentile(guichet.ack, 99))}`,
+    `guichet acknowledged     ${guichet.ackRate.toFixed(0)} events/s   p50 ${ms(percentile(guichet.ack, 50))}   p99 ${ms(percentile(guichet.ack, 99))}`,
   );
   console.log(
-    `guichet end to end     ${guichet.rate.toFixed(0)} events/s   p50 ${ms(percentile(guichet.endToEnd, 50))}   p99 ${ms(percentile(guichet.endToEnd, 99))}`,
+    `guichet end to end       ${guichet.rate.toFixed(0)} events/s   p50 ${ms(percentile(guichet.endToEnd, 50))}   p99 ${ms(percentile(guichet.endToEnd, 99))}`,
   );
   console.log(
-    `plain pg (3 inserts)   ${baseline.rate.toFixed(0)} events/s   p50 ${ms(percentile(baseline.latencies, 50))}   p99 ${ms(percentile(baseline.latencies, 99))}`,
+    `plain pg (3 inserts/event) ${baseline.rate.toFixed(0)} events/s   p50 ${ms(percentile(baseline.latencies, 50))}   p99 ${ms(percentile(baseline.latencies, 99))}`,
   );
   console.log(`ratio guichet end to end / plain pg: ${(guichet.rate / baseline.rate).toFixed(3)}`);
+  // CPU per event holds whatever else loads the machine: what the rates would be on idle cores.
+  const perEvent = (ms: number) => `${(ms / EVENTS).toFixed(2)} ms`;
+  console.log(
+    `CPU per event: guichet server ${perEvent(guichet.serverCpu)} + PostgreSQL ${perEvent(guichet.databaseCpu)}; plain pg: PostgreSQL ${perEvent(baseline.databaseCpu)}`,
+  );
 }
 
 main().catch((err: unknown) => {

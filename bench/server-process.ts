@@ -1,7 +1,8 @@
 /** What the benchmarks that run the real server share: a throwaway database, the server process, percentiles. */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { readFileSync } from 'node:fs';
+import { Client, type Pool } from 'pg';
 
 export const BENCH_DATABASE_URL =
   process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -40,7 +41,7 @@ export function percentile(values: number[], p: number): number {
 export async function startServer(
   database: string,
   env: Record<string, string> = {},
-): Promise<{ base: string; stop(): Promise<void> }> {
+): Promise<{ base: string; pid: number; stop(): Promise<void> }> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, `${__dirname}/../server/dist/src/main.js`], {
@@ -72,6 +73,7 @@ export async function startServer(
   }
   return {
     base,
+    pid: child.pid as number,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -89,4 +91,38 @@ export async function login(base: string, email: string, password: string): Prom
   });
   if (!res.ok) throw new Error(`login failed: ${res.status}`);
   return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux); 0 when it is gone. */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** Linux's USER_HZ: 100 on every mainstream kernel. */
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU time (ms) used so far by each PostgreSQL backend serving `database` (they must run on this
+ * machine); `databaseCpuSince` gives what they used in between. With `cpuMs` of the app server: what
+ * one event costs both processes, a figure that holds whatever else loads the machine.
+ */
+export async function databaseCpu(client: Client | Pool, database: string): Promise<Map<number, number>> {
+  const { rows } = await client.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = $1',
+    [database],
+  );
+  return new Map(rows.map((r) => [r.pid, cpuMs(r.pid)]));
+}
+
+export function databaseCpuSince(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, ms] of after) sum += ms - (before.get(pid) ?? 0);
+  return sum;
 }

@@ -43,6 +43,8 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
   private wanted = false;
   private stopped = false;
   private lastPurge = 0;
+  /** A group write is in flight: new calls wait for the next one. */
+  private writing = false;
   private pendingWrites: Array<{
     rows: PendingRow[];
     resolve: (connected: Set<string>) => void;
@@ -74,8 +76,9 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
    * the same commit); processing starts as soon as possible after. Events of accounts not connected
    * to Guichet are not stored: the answer names those accounts.
    *
-   * Without a transaction, the events of every call made in the same turn of the event loop are
-   * written by one statement (a group commit): under a burst of webhooks, one round trip and one WAL
+   * Without a transaction, calls share statements (a group commit): the calls of one turn of the
+   * event loop are written together, and while a write is in flight the calls that arrive meanwhile
+   * wait for it and go together in the next. Under a burst of webhooks one round trip and one WAL
    * flush serve many deliveries, and each caller still returns only once its events are stored.
    */
   async enqueue(
@@ -90,7 +93,7 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
       ? await insertEvents(manager, rows)
       : await new Promise<Set<string>>((resolve, reject) => {
           this.pendingWrites.push({ rows, resolve, reject });
-          if (this.pendingWrites.length === 1) setImmediate(() => void this.flushWrites());
+          if (this.pendingWrites.length === 1 && !this.writing) setImmediate(() => void this.flushWrites());
         });
     // Inside a transaction the rows are not visible yet: the caller kicks after its commit.
     if (!manager) this.kick();
@@ -104,15 +107,22 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async flushWrites(): Promise<void> {
-    const writes = this.pendingWrites.splice(0);
+    this.writing = true;
     try {
-      const connected = await insertEvents(
-        this.db.manager,
-        writes.flatMap((w) => w.rows),
-      );
-      for (const w of writes) w.resolve(connected);
-    } catch (err) {
-      for (const w of writes) w.reject(err);
+      while (this.pendingWrites.length > 0) {
+        const writes = this.pendingWrites.splice(0);
+        try {
+          const connected = await insertEvents(
+            this.db.manager,
+            writes.flatMap((w) => w.rows),
+          );
+          for (const w of writes) w.resolve(connected);
+        } catch (err) {
+          for (const w of writes) w.reject(err);
+        }
+      }
+    } finally {
+      this.writing = false;
     }
   }
 
