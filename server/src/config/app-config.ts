@@ -33,10 +33,10 @@ export interface AppConfig {
   pollIntervalSeconds: number;
   /**
    * The inbound queue: every received event is stored first, then processed in batches. How often a
-   * sweep looks for events left by a stopped instance or due for a retry (ms), the largest batch, and
-   * how many days processed events are kept.
+   * sweep looks for events left by a stopped instance or due for a retry (ms), the largest batch, how
+   * many batches one instance processes at once, and how many days processed events are kept.
    */
-  inbound: { sweepMs: number; batchSize: number; retentionDays: number };
+  inbound: { sweepMs: number; batchSize: number; concurrency: number; retentionDays: number };
   /** Hours between two full trainings of the routing classifier (0: only at start and on demand). */
   classifierRetrainHours: number;
   /** A citizen writing within this many days of a ticket's closing reopens it; later, a new linked ticket. */

@@ -126,10 +126,14 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
-  /** Starts processing now if nothing is running, or once more after the batch in progress. */
+  /** Starts processing now if nothing is running, or once more after the batches in progress. */
   kick(): void {
     this.wanted = true;
-    this.draining ??= this.drain().finally(() => (this.draining = null));
+    this.draining ??= this.drain().finally(() => {
+      this.draining = null;
+      // Asked again while the last batch was ending.
+      if (this.wanted && !this.stopped) this.kick();
+    });
   }
 
   /** Processes everything due now; resolves when nothing is left and agents were told (tests, the sweep). */
@@ -139,16 +143,25 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
     await this.ingest.published();
   }
 
+  /**
+   * Processes batches until none is left, `concurrency` at a time: the claims skip each other's rows,
+   * and one batch's round trips to PostgreSQL overlap another's work. A batch waits for another only
+   * on a thread both touch (advisory locks, in one order) or on the same rows (locked in one order).
+   */
   private async drain(): Promise<void> {
-    try {
-      while (this.wanted && !this.stopped) {
+    const worker = async () => {
+      this.wanted = false;
+      while (!this.stopped) {
+        if ((await this.processBatch()) > 0) continue;
+        // Nothing claimed: stop, unless events were stored since this claim looked.
+        if (!this.wanted) return;
         this.wanted = false;
-        while (!this.stopped && (await this.processBatch()) > 0) this.wanted = false;
       }
-      await this.purge();
-    } catch (err) {
-      this.logger.error(err);
-    }
+    };
+    // Every worker has ended when this resolves (settled, not all: one failing does not leave another running).
+    const ends = await Promise.allSettled(Array.from({ length: this.config.inbound.concurrency }, worker));
+    for (const end of ends) if (end.status === 'rejected') this.logger.error(end.reason);
+    await this.purge().catch((err: unknown) => this.logger.error(err));
   }
 
   /** Claims a batch and ingests it; returns how many events it claimed. */
