@@ -11,6 +11,7 @@ import { AuditEvent } from '../src/audit/audit-event.entity';
 import { addBusinessMinutes, DEFAULT_SERVICE_CALENDAR, type BusinessCalendar } from '../src/domain/sla';
 import { Service } from '../src/services/service.entity';
 import { SlaAlertsWorker } from '../src/sla/sla-alerts.worker';
+import { SlaClockService } from '../src/sla/sla-clock.service';
 import { TicketSlaClock } from '../src/sla/ticket-sla-clock.entity';
 import { Message } from '../src/tickets/message.entity';
 import { Ticket } from '../src/tickets/ticket.entity';
@@ -227,6 +228,76 @@ describe('SLA clocks in the product', () => {
   });
 
   describe('clocks of a ticket', () => {
+    it('are, for tickets opened by ingestion, what a recompute from their history gives', async () => {
+      const { voirie, proprete } = await makeTown(t.db);
+      await makePageAccount(t);
+      await makeSlaPolicy(t.db, { platform: 'instagram', firstResponseMinutes: 30 });
+      await makeSlaPolicy(t.db, { firstResponseMinutes: 60, resolutionMinutes: 600 });
+      // No policy matches Mastodon: summary without a clock.
+      await t.db.query(`UPDATE sla_policies SET platform = 'facebook' WHERE first_response_minutes = 60`);
+      await t.db.getRepository(Service).update({ id: proprete.id }, { calendar: ALWAYS });
+      const now = Math.floor(Date.now() / 1000);
+      // Written yesterday evening and this morning (received late), a reply in the same thread, and
+      // tickets in two services on two calendars, all in one batch.
+      const res = await postMetaWebhook(
+        t,
+        feedDelivery([
+          {
+            commentId: '500_1',
+            postId: 'p_500',
+            parentId: 'p_500',
+            message: 'Nid de poule',
+            createdTime: now - 86_400,
+          },
+          {
+            commentId: '500_2',
+            postId: 'p_500',
+            parentId: '500_1',
+            message: 'Toujours là',
+            createdTime: now - 3600,
+          },
+          {
+            commentId: '501_1',
+            postId: 'p_501',
+            message: 'Poubelles non ramassées rue Haute',
+            createdTime: now - 600,
+          },
+          { commentId: '502_1', postId: 'p_502', message: 'Encore un nid de poule', createdTime: now },
+        ]),
+      );
+      expect(res.status).toBe(200);
+      const tickets = await t.db.getRepository(Ticket).find({ order: { createdAt: 'ASC' } });
+      expect(tickets).toHaveLength(3);
+      expect(new Set(tickets.map((x) => x.serviceId))).toEqual(new Set([voirie.id, proprete.id]));
+      const snapshot = async () => ({
+        tickets: await t.db.query(
+          `SELECT id, sla_due_at, sla_kind, sla_paused, sla_remaining_minutes, sla_sort_key, sla_warning_at,
+                  first_response_due_at, first_responded_at, first_response_business_minutes, first_response_minutes
+             FROM tickets ORDER BY id`,
+        ),
+        clocks: await t.db.query(
+          `SELECT ticket_id, kind, state, target_minutes, started_at, deadline_at, warning_at, paused_since,
+                  achieved_at
+             FROM ticket_sla_clocks ORDER BY ticket_id, kind`,
+        ),
+      });
+      // (warned_at and breached_at are the alerts worker's, which may run meanwhile.)
+      const planned = await snapshot();
+      expect(planned.clocks.length).toBeGreaterThanOrEqual(6);
+      const computedAt: Array<{ computed_at: Date }> = await t.db.query(
+        'SELECT DISTINCT computed_at FROM ticket_sla_clocks',
+      );
+      expect(computedAt).toHaveLength(1);
+      await t.db.transaction((m) =>
+        t.app.get(SlaClockService).recomputeMany(
+          m,
+          tickets.map((x) => x.id),
+          computedAt[0]?.computed_at,
+        ),
+      );
+      expect(await snapshot()).toEqual(planned);
+    });
+
     it('pause while waiting on the citizen, resume when reopened, and stop when resolved', async () => {
       const { voirie } = await makeTown(t.db);
       await t.db.getRepository(Service).update({ id: voirie.id }, { calendar: ALWAYS });

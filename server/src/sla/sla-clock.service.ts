@@ -4,6 +4,7 @@ import { In, type EntityManager } from 'typeorm';
 import {
   businessMinutesBetween,
   deriveTicketClocks,
+  type BusinessCalendar,
   type DerivedClock,
   type TicketTimeline,
 } from '../domain/sla';
@@ -66,63 +67,75 @@ export class SlaClockService {
       .where('t.id = ANY(:ids)', { ids })
       .getMany();
     if (tickets.length === 0) return;
-    const policies = await manager.getRepository(SlaPolicy).find();
-    const { warningRatio } = await this.settings.slaSettings(manager);
+    const { policies, warningRatio } = await this.rules(manager);
     const existing = await manager.getRepository(TicketSlaClock).findBy({ ticketId: In(ids) });
+    const previousOf = groupBy(existing, (c) => c.ticketId);
     const timelines = await this.timelinesOf(manager, tickets);
     const clockRows: ClockRow[] = [];
     const summaries: TicketSlaSummary[] = [];
     for (const ticket of tickets) {
-      const timeline = timelines.get(ticket.id) as TicketTimeline;
-      const policy = matchPolicy(policies, ticket);
-      if (!policy) {
-        // No target to hold, but response times are still measured for the dashboard.
-        const firstReply = timeline.replies.find((r) => r >= timeline.createdAt) ?? null;
-        summaries.push({
-          id: ticket.id,
-          ...noSummary(),
-          firstResponseDueAt: null,
-          firstRespondedAt: firstReply,
-          firstResponseBusinessMinutes: firstReply
-            ? businessMinutesBetween(ticket.service.calendar, timeline.createdAt, firstReply)
-            : null,
-          firstResponseMinutes: firstReply
-            ? (firstReply.getTime() - timeline.createdAt.getTime()) / 60_000
-            : null,
-        });
-        continue;
-      }
-      const clocks = deriveTicketClocks(
-        sharedCalendar(ticket.service.calendar),
-        timeline,
-        policy,
+      const derived = deriveClocks(
+        { ...ticket, calendar: ticket.service.calendar },
+        timelines.get(ticket.id) as TicketTimeline,
+        policies,
         warningRatio,
         now,
+        previousOf.get(ticket.id) ?? [],
       );
-      const previous = existing.filter((e) => e.ticketId === ticket.id);
-      for (const c of clocks) {
-        clockRows.push(
-          toRow(
-            ticket.id,
-            c,
-            now,
-            previous.find((e) => e.kind === c.kind),
-          ),
-        );
-      }
-      const first = clocks.find((c) => c.kind === 'first_response');
-      summaries.push({
-        id: ticket.id,
-        ...summaryOf(clocks, ticket.status),
-        firstResponseDueAt: first?.deadlineAt ?? null,
-        firstRespondedAt: first?.achievedAt ?? null,
-        firstResponseBusinessMinutes: first?.achievedBusinessMinutes ?? null,
-        firstResponseMinutes: first?.achievedCalendarMinutes ?? null,
-      });
+      clockRows.push(...derived.clocks);
+      summaries.push({ id: ticket.id, ...derived.summary });
     }
     await manager.query('DELETE FROM ticket_sla_clocks WHERE ticket_id = ANY($1::uuid[])', [ids]);
     await bulkInsert(manager, 'ticket_sla_clocks', CLOCK_COLUMNS, clockRows);
     await storeSummaries(manager, summaries);
+  }
+
+  /**
+   * The clocks of tickets being opened, from what the caller knows of them: no history to read back,
+   * the summary goes into the ticket's INSERT, and `store` adds the clocks once the tickets exist.
+   * Gives what `recomputeMany` would give right after (ingestion opens whole batches this way).
+   */
+  async planNew(manager: EntityManager, tickets: NewTicketFacts[], now: Date): Promise<NewTicketClocks> {
+    const clockRows: ClockRow[] = [];
+    const summaries = new Map<string, SlaSummaryColumns>();
+    if (tickets.length > 0) {
+      const { policies, warningRatio } = await this.rules(manager);
+      const calendars: Array<{ id: string; calendar: BusinessCalendar }> = await manager.query(
+        'SELECT id, calendar FROM services WHERE id = ANY($1::uuid[])',
+        [[...new Set(tickets.map((t) => t.serviceId))]],
+      );
+      const calendarOf = new Map(calendars.map((c) => [c.id, c.calendar]));
+      for (const ticket of tickets) {
+        const calendar = calendarOf.get(ticket.serviceId);
+        if (!calendar) throw new Error(`Service ${ticket.serviceId} not found`);
+        const inbound = [...ticket.inbound].sort((a, b) => a.getTime() - b.getTime());
+        // As timelinesOf reads it back: the clock starts when the citizen wrote.
+        const first = inbound[0];
+        const createdAt = first && first < ticket.createdAt ? first : ticket.createdAt;
+        const derived = deriveClocks(
+          { ...ticket, status: 'new', calendar },
+          { createdAt, statuses: [{ status: 'new', at: ticket.createdAt }], inbound, replies: [] },
+          policies,
+          warningRatio,
+          now,
+          [],
+        );
+        clockRows.push(...derived.clocks);
+        summaries.set(ticket.id, derived.summary);
+      }
+    }
+    return {
+      summaryOf: (id) => summaries.get(id) ?? { ...noSummary(), ...noFirstResponse() },
+      store: async (m) => {
+        await bulkInsert(m, 'ticket_sla_clocks', CLOCK_COLUMNS, clockRows);
+      },
+    };
+  }
+
+  private async rules(manager: EntityManager): Promise<{ policies: SlaPolicy[]; warningRatio: number }> {
+    const policies = await manager.getRepository(SlaPolicy).find();
+    const { warningRatio } = await this.settings.slaSettings(manager);
+    return { policies, warningRatio };
   }
 
   /** Recomputes every ticket not yet resolved, e.g. after a calendar or a policy changed. */
@@ -160,16 +173,19 @@ export class SlaClockService {
           ORDER BY sent_at`,
         [ids],
       );
+    const messagesOf = groupBy(messages, (m) => m.ticket_id);
+    const statusesOf = groupBy(statuses, (s) => s.ticket_id);
     const timelines = new Map<string, TicketTimeline>();
     for (const ticket of tickets) {
-      const own = messages.filter((m) => m.ticket_id === ticket.id);
+      const own = messagesOf.get(ticket.id) ?? [];
       const inbound = own.filter((m) => m.direction === 'inbound').map((m) => new Date(m.sent_at));
       // The clock starts when the citizen wrote, even if Guichet received it later (downtime, polling).
       const firstWritten = inbound[0];
       const createdAt = firstWritten && firstWritten < ticket.createdAt ? firstWritten : ticket.createdAt;
-      const history = statuses
-        .filter((s) => s.ticket_id === ticket.id)
-        .map((s) => ({ status: s.to_status, at: new Date(s.at) }));
+      const history = (statusesOf.get(ticket.id) ?? []).map((s) => ({
+        status: s.to_status,
+        at: new Date(s.at),
+      }));
       if (history.length === 0) history.push({ status: ticket.status, at: createdAt });
       timelines.set(ticket.id, {
         createdAt,
@@ -180,6 +196,95 @@ export class SlaClockService {
     }
     return timelines;
   }
+}
+
+/** What the clocks of a ticket being opened depend on. */
+export interface NewTicketFacts {
+  id: string;
+  serviceId: string;
+  priority: Ticket['priority'];
+  platform: Ticket['platform'];
+  createdAt: Date;
+  /** When the citizen wrote each of its first messages. */
+  inbound: Date[];
+}
+
+/** The inbox summary columns of a ticket (tickets.sla_*, first_response_*). */
+export type SlaSummaryColumns = Omit<TicketSlaSummary, 'id'>;
+
+export interface NewTicketClocks {
+  summaryOf(ticketId: string): SlaSummaryColumns;
+  /** Inserts the clocks, once the tickets are. */
+  store(manager: EntityManager): Promise<void>;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function noFirstResponse() {
+  return {
+    firstResponseDueAt: null,
+    firstRespondedAt: null,
+    firstResponseBusinessMinutes: null,
+    firstResponseMinutes: null,
+  };
+}
+
+/** One ticket's clocks (as rows) and inbox summary, from its timeline under the first matching policy. */
+function deriveClocks(
+  ticket: Pick<Ticket, 'id' | 'priority' | 'platform' | 'status'> & { calendar: BusinessCalendar },
+  timeline: TicketTimeline,
+  policies: SlaPolicy[],
+  warningRatio: number,
+  now: Date,
+  previous: TicketSlaClock[],
+): { clocks: ClockRow[]; summary: SlaSummaryColumns } {
+  const policy = matchPolicy(policies, ticket);
+  if (!policy) {
+    // No target to hold, but response times are still measured for the dashboard.
+    const firstReply = timeline.replies.find((r) => r >= timeline.createdAt) ?? null;
+    return {
+      clocks: [],
+      summary: {
+        ...noSummary(),
+        firstResponseDueAt: null,
+        firstRespondedAt: firstReply,
+        firstResponseBusinessMinutes: firstReply
+          ? businessMinutesBetween(ticket.calendar, timeline.createdAt, firstReply)
+          : null,
+        firstResponseMinutes: firstReply
+          ? (firstReply.getTime() - timeline.createdAt.getTime()) / 60_000
+          : null,
+      },
+    };
+  }
+  const clocks = deriveTicketClocks(sharedCalendar(ticket.calendar), timeline, policy, warningRatio, now);
+  const first = clocks.find((c) => c.kind === 'first_response');
+  return {
+    clocks: clocks.map((c) =>
+      toRow(
+        ticket.id,
+        c,
+        now,
+        previous.find((e) => e.kind === c.kind),
+      ),
+    ),
+    summary: {
+      ...summaryOf(clocks, ticket.status),
+      firstResponseDueAt: first?.deadlineAt ?? null,
+      firstRespondedAt: first?.achievedAt ?? null,
+      firstResponseBusinessMinutes: first?.achievedBusinessMinutes ?? null,
+      firstResponseMinutes: first?.achievedCalendarMinutes ?? null,
+    },
+  };
 }
 
 /**

@@ -15,6 +15,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import type { InboundSource } from './inbound-event-record.entity';
 import { IngestInboundService, type IngestOutcome } from './ingest-inbound.service';
+import { accountKey } from './ingest-queries';
 
 /** An event that keeps failing is retried this many times, then kept as `failed` for an admin to look at. */
 const MAX_ATTEMPTS = 10;
@@ -251,8 +252,6 @@ export interface EnqueueResult {
   /** External ids of the accounts not connected to Guichet whose events were left out. */
   unknownAccounts: string[];
 }
-
-const accountKey = (platform: Platform, externalId: string) => `${platform}\u0000${externalId}`;
 
 /**
  * One INSERT for all the rows, in order, keeping only those of connected accounts; returns the

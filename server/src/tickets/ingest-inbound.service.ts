@@ -186,7 +186,7 @@ export class IngestInboundService {
     let router: Router | null = null;
     const newTickets = new Map<
       string,
-      { state: TicketState; row: Omit<NewTicketRow, 'lastMessageAt' | 'assigneeId'> }
+      { state: TicketState; row: Omit<NewTicketRow, 'lastMessageAt' | 'assigneeId' | 'sla'> }
     >();
     /** Existing tickets that received messages. */
     const lastMessageOf = new Map<string, TicketState>();
@@ -301,10 +301,33 @@ export class IngestInboundService {
       outcomes[index] = { outcome: opened ? 'created' : 'appended', ticketId: ticket.id, messageId };
     }
 
+    const now = items.reduce(
+      (max, i) => (i.receivedAt > max ? i.receivedAt : max),
+      items[0]?.receivedAt ?? new Date(),
+    );
+    // The new tickets' clocks come from what this batch holds: nothing to read back once stored.
+    const inboundOf = new Map<string, Date[]>();
+    for (const m of newMessages) {
+      if (newTickets.has(m.ticketId))
+        inboundOf.set(m.ticketId, [...(inboundOf.get(m.ticketId) ?? []), m.sentAt]);
+    }
+    const clocks = await this.sla.planNew(
+      manager,
+      [...newTickets.values()].map(({ row }) => ({
+        id: row.id,
+        serviceId: row.serviceId,
+        priority: row.priority,
+        platform: row.platform,
+        createdAt: row.createdAt,
+        inbound: inboundOf.get(row.id) ?? [],
+      })),
+      now,
+    );
     const ticketRows: NewTicketRow[] = [...newTickets.values()].map(({ state, row }) => ({
       ...row,
       lastMessageAt: state.lastMessageAt,
       assigneeId: null,
+      sla: clocks.summaryOf(row.id),
     }));
     // Round-robin services deal their new tickets in turn (a fixed number of statements per batch);
     // their members are locked before any ticket, the order re-routing takes them in too.
@@ -327,6 +350,7 @@ export class IngestInboundService {
     // Existing tickets this batch changes, locked in one order before any change (no deadlock).
     await lockTickets(manager, [...lastMessageOf.keys()]);
     await insertTickets(manager, ticketRows);
+    await clocks.store(manager);
     await this.statuses.changeMany(
       manager,
       statusChanges.filter((c) => c.from !== null),
@@ -343,13 +367,8 @@ export class IngestInboundService {
     for (const change of changes)
       outcomes[change.index] = await this.applyChange(manager, change.accountId, change.event);
 
-    const touched = [...newTickets.keys(), ...lastMessageOf.keys()];
-    const now = items.reduce(
-      (max, i) => (i.receivedAt > max ? i.receivedAt : max),
-      items[0]?.receivedAt ?? new Date(),
-    );
-    // Locked above, or created in this transaction.
-    await this.sla.recomputeMany(manager, touched, now, { locked: true });
+    // Existing tickets that moved: their clocks are recomputed from their whole history (locked above).
+    await this.sla.recomputeMany(manager, [...lastMessageOf.keys()], now, { locked: true });
     return outcomes;
   }
 

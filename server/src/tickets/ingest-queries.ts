@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { InboundMessage } from '../channels/inbound-event';
 import { bulkInsert, toTextArrayLiteral, type BulkColumn } from '../database/bulk-insert';
 import type { StoredRoutingDecision } from '../routing/stored-decision';
+import type { SlaSummaryColumns } from '../sla/sla-clock.service';
 import type { TicketContext } from './ticket.entity';
 
 /**
@@ -55,6 +56,8 @@ export interface NewTicketRow {
   previousTicketId: string | null;
   lastMessageAt: Date;
   createdAt: Date;
+  /** The inbox's SLA summary, known before the ticket is stored (SlaClockService.planNew). */
+  sla: SlaSummaryColumns;
 }
 
 const TICKET_COLUMNS: Array<BulkColumn<NewTicketRow>> = [
@@ -76,6 +79,20 @@ const TICKET_COLUMNS: Array<BulkColumn<NewTicketRow>> = [
   { name: 'previous_ticket_id', type: 'uuid', value: (r) => r.previousTicketId },
   { name: 'last_message_at', type: 'timestamptz', value: (r) => r.lastMessageAt },
   { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
+  { name: 'sla_due_at', type: 'timestamptz', value: (r) => r.sla.slaDueAt },
+  { name: 'sla_kind', type: 'text', cast: 'ticket_sla_kind', value: (r) => r.sla.slaKind },
+  { name: 'sla_paused', type: 'boolean', value: (r) => r.sla.slaPaused },
+  { name: 'sla_remaining_minutes', type: 'double precision', value: (r) => r.sla.slaRemainingMinutes },
+  { name: 'sla_sort_key', type: 'double precision', value: (r) => r.sla.slaSortKey },
+  { name: 'sla_warning_at', type: 'timestamptz', value: (r) => r.sla.slaWarningAt },
+  { name: 'first_response_due_at', type: 'timestamptz', value: (r) => r.sla.firstResponseDueAt },
+  { name: 'first_responded_at', type: 'timestamptz', value: (r) => r.sla.firstRespondedAt },
+  {
+    name: 'first_response_business_minutes',
+    type: 'double precision',
+    value: (r) => r.sla.firstResponseBusinessMinutes,
+  },
+  { name: 'first_response_minutes', type: 'double precision', value: (r) => r.sla.firstResponseMinutes },
 ];
 
 export interface NewMessageRow {
