@@ -8,6 +8,7 @@ import type { InboundChange, InboundEvent, InboundMessage } from '../channels/in
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { withoutNulDeep } from '../database/bulk-insert';
+import { NotificationsService } from '../notifications/notifications.service';
 import { RealtimeGateway } from '../realtime/realtime.gateway';
 import { RoutingService, type Router, type RoutingDecision } from '../routing/routing.service';
 import { toStoredDecision } from '../routing/stored-decision';
@@ -80,6 +81,7 @@ export class IngestInboundService {
     private readonly sla: SlaClockService,
     private readonly statuses: TicketStatusService,
     private readonly assignment: AssignmentService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async ingest(
@@ -327,6 +329,12 @@ export class IngestInboundService {
     // Existing tickets this batch changes, locked in one order before any change (no deadlock).
     await lockTickets(manager, [...lastMessageOf.keys()]);
     await insertTickets(manager, ticketRows);
+    // Each agent round-robin dealt a ticket to is told (one statement); the push waits for the commit.
+    await this.notifications.notifyAssigned(
+      manager,
+      ticketRows.filter((r) => r.assigneeId !== null).map((r) => r.id),
+      null,
+    );
     await this.statuses.changeMany(
       manager,
       statusChanges.filter((c) => c.from !== null),
@@ -405,5 +413,8 @@ export class IngestInboundService {
       const event = outcomeOf.get(message.id) === 'updated' ? 'message.updated' : 'message.created';
       this.realtime.emitTicketEvent(ticket.serviceId, ticket.id, event, toMessageView(message));
     }
+    await this.notifications.publishFirstAssigned(
+      tickets.filter((t) => created.has(t.id) && t.assigneeId !== null).map((t) => t.id),
+    );
   }
 }
