@@ -13,6 +13,8 @@ import { User } from '../users/user.entity';
 /** Something a user must know about (an SLA breach in their service, a ticket given to them), kept until read. */
 @Entity({ name: 'notifications' })
 @Index('ix_notifications_user_created', ['userId', 'createdAt'])
+// Finds a ticket's notifications (pushing those an ingestion batch created, once committed).
+@Index('ix_notifications_ticket', ['ticketId'])
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id: string;

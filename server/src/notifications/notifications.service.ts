@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   NotificationKind,
@@ -75,6 +75,8 @@ function fromRow(r: ViewRow): NotificationView {
 
 @Injectable()
 export class NotificationsService {
+  private readonly logger = new Logger('Notifications');
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly realtime: RealtimeGateway,
@@ -92,8 +94,8 @@ export class NotificationsService {
 
   /**
    * Tells each ticket's current assignee that it is theirs, in the caller's transaction, with one
-   * statement whatever the number of tickets (ingestion batches). The caller leaves out tickets its
-   * actor gave to themselves. Returns the notifications' ids, for `publishAssigned` once committed.
+   * statement whatever the number of tickets (ingestion batches); never the actor themselves.
+   * Returns the notifications' ids, for `publishAssigned` once committed.
    */
   async notifyAssigned(
     manager: EntityManager,
@@ -117,7 +119,7 @@ export class NotificationsService {
   /** After commit: pushes `ticket.assigned` to each notified assignee's own room, and nowhere else. */
   async publishAssigned(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    this.publish(await this.rows(`WHERE n.id = ANY($1::uuid[]) ORDER BY n.created_at, n.id`, [ids]));
+    await this.publish(() => this.rows(`WHERE n.id = ANY($1::uuid[]) ORDER BY n.created_at, n.id`, [ids]));
   }
 
   /**
@@ -126,14 +128,15 @@ export class NotificationsService {
    */
   async publishFirstAssigned(ticketIds: string[]): Promise<void> {
     if (ticketIds.length === 0) return;
-    const rows = await this.rows(
-      `WHERE n.id IN (SELECT DISTINCT ON (ticket_id) id FROM notifications
-                       WHERE kind = 'ticket.assigned' AND ticket_id = ANY($1::uuid[])
-                       ORDER BY ticket_id, created_at, id)
-       ORDER BY n.created_at, n.id`,
-      [ticketIds],
+    await this.publish(() =>
+      this.rows(
+        `WHERE n.id IN (SELECT DISTINCT ON (ticket_id) id FROM notifications
+                         WHERE kind = 'ticket.assigned' AND ticket_id = ANY($1::uuid[])
+                         ORDER BY ticket_id, created_at, id)
+         ORDER BY n.created_at, n.id`,
+        [ticketIds],
+      ),
     );
-    this.publish(rows);
   }
 
   async list(userId: string, unreadOnly: boolean): Promise<NotificationView[]> {
@@ -160,7 +163,15 @@ export class NotificationsService {
     return this.db.query<ViewRow[]>(`${VIEW_SELECT} ${where}`, params);
   }
 
-  private publish(rows: ViewRow[]): void {
+  /** The assignment is committed whatever happens here: a push that fails is read from the bell later. */
+  private async publish(load: () => Promise<ViewRow[]>): Promise<void> {
+    let rows: ViewRow[];
+    try {
+      rows = await load();
+    } catch (err) {
+      this.logger.error(`Assigned tickets not pushed: ${(err as Error).message}`);
+      return;
+    }
     for (const row of rows) {
       const notification = fromRow(row);
       const { ticket } = notification;
