@@ -1,11 +1,4 @@
-import {
-  SOCKET_PATH,
-  type ClientToServerEvents,
-  type NotificationView,
-  type ServerToClientEvents,
-  type TicketAssignedEvent,
-} from '@guichet/shared';
-import { io, type Socket } from 'socket.io-client';
+import type { NotificationView, TicketAssignedEvent } from '@guichet/shared';
 import type { InboundMessage } from '../src/channels/inbound-event';
 import type { BusinessCalendar } from '../src/domain/sla';
 import { Service } from '../src/services/service.entity';
@@ -22,10 +15,9 @@ import {
   PAGE_ID,
   postMetaWebhook,
 } from './factories';
+import { connectSocket, type ClientSocket } from './sockets';
 import { startTestApp, type TestApp } from './test-app';
 import { waitFor } from './wait-for';
-
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Every hour of every day: whoever runs the test, the agents are on shift. */
 const day: Array<[string, string]> = [['00:00', '24:00']];
@@ -83,20 +75,10 @@ describe('Notifications of tickets assigned to me', () => {
 
   /** A connected socket of the user, and the `ticket.assigned` events it receives. */
   async function listen(user: User): Promise<TicketAssignedEvent[]> {
-    const socket: ClientSocket = io(t.url, {
-      path: SOCKET_PATH,
-      transports: ['websocket'],
-      extraHeaders: { cookie: await login(t, user.email) },
-      reconnection: false,
-      forceNew: true,
-    });
+    const socket = await connectSocket(t, await login(t, user.email));
     sockets.push(socket);
     const received: TicketAssignedEvent[] = [];
     socket.on('ticket.assigned', (event) => received.push(event));
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', reject);
-    });
     return received;
   }
 
