@@ -78,6 +78,11 @@ describe('Notifications of tickets assigned to me, in a real browser', () => {
     // Bob works in his own inbox; his browser may show system notifications.
     const b = await loggedIn(bob, { allowNotifications: true });
     await b.page.goto(`${t.url}/inbox?view=mine`);
+    // The list is there (empty, so not yet visible) once the inbox has loaded.
+    await b.page
+      .getByRole('list', { name: 'Tickets' })
+      .or(b.page.getByRole('table', { name: 'Tickets' }))
+      .waitFor({ state: 'attached' });
     const mine = b.page.getByRole('link', { name: /Lampadaire éteint/ });
     expect(await mine.count()).toBe(0);
 
