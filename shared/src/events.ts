@@ -1,4 +1,5 @@
-import type { NotificationView, SlaEvent } from './sla.js';
+import type { NotificationView, TicketAssignedEvent } from './notifications.js';
+import type { SlaEvent } from './sla.js';
 import type { MessageView, TicketSummary } from './views.js';
 
 /** Events the server pushes. Names are `resource.past_verb`. Rooms: `service:{id}`, `ticket:{id}`, `user:{id}`. */
@@ -11,6 +12,8 @@ export interface ServerToClientEvents {
   'sla.breached': (event: SlaEvent) => void;
   /** To `user:{id}` only. */
   'notification.created': (notification: NotificationView) => void;
+  /** To `user:{id}` of the new assignee only, when someone else (or Guichet) gave them the ticket. */
+  'ticket.assigned': (event: TicketAssignedEvent) => void;
   /** To `ticket:{id}`: everyone who has the ticket open, after each join, leave, typing start or end. */
   'presence.changed': (presence: Presence) => void;
 }

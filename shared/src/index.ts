@@ -3,6 +3,7 @@ export * from './views.js';
 export * from './events.js';
 export * from './limits.js';
 export * from './sla.js';
+export * from './notifications.js';
 export * from './services.js';
 export * from './routing.js';
 export * from './answers.js';

@@ -88,13 +88,3 @@ export interface SlaEvent {
   deadlineAt: IsoDate;
   at: IsoDate;
 }
-
-export interface NotificationView {
-  id: string;
-  kind: 'sla.breached';
-  ticketId: string | null;
-  title: string;
-  body: string;
-  createdAt: IsoDate;
-  readAt: IsoDate | null;
-}

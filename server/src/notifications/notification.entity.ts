@@ -7,11 +7,14 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import type { NotificationKind } from '@guichet/shared';
 import { User } from '../users/user.entity';
 
-/** Something a user must know about (an SLA breach in their service), kept until read. */
+/** Something a user must know about (an SLA breach in their service, a ticket given to them), kept until read. */
 @Entity({ name: 'notifications' })
 @Index('ix_notifications_user_created', ['userId', 'createdAt'])
+// Finds a ticket's notifications (pushing those an ingestion batch created, once committed).
+@Index('ix_notifications_ticket', ['ticketId'])
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -24,7 +27,15 @@ export class Notification {
   user: User;
 
   @Column({ type: 'varchar', length: 64 })
-  kind: 'sla.breached';
+  kind: NotificationKind;
+
+  /** Who caused it; null when Guichet did (round-robin, SLA clocks). */
+  @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
+  actorUserId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'actor_user_id' })
+  actor: User | null;
 
   @Column({ name: 'ticket_id', type: 'uuid', nullable: true })
   ticketId: string | null;

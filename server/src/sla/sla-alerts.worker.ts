@@ -107,7 +107,13 @@ export class SlaAlertsWorker implements OnApplicationBootstrap, OnApplicationShu
               body: `Délai de ${KIND_LABEL[row.kind]} dépassé (${row.service_name}) : ${row.subject}`,
             },
           );
-          notified.push(...created.map((n) => ({ userId: n.userId, view: toNotificationView(n) })));
+          const ticket = {
+            reference: row.reference,
+            subject: row.subject,
+            serviceId: row.service_id,
+            serviceName: row.service_name,
+          };
+          notified.push(...created.map((n) => ({ userId: n.userId, view: toNotificationView(n, ticket) })));
         }
         return { rows, notified };
       })

@@ -8,6 +8,7 @@ import type { InboundChange, InboundEvent, InboundMessage } from '../channels/in
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { withoutNulDeep } from '../database/bulk-insert';
+import { NotificationsService } from '../notifications/notifications.service';
 import { RealtimeGateway } from '../realtime/realtime.gateway';
 import { RoutingService, type Router, type RoutingDecision } from '../routing/routing.service';
 import { toStoredDecision } from '../routing/stored-decision';
@@ -80,6 +81,7 @@ export class IngestInboundService {
     private readonly sla: SlaClockService,
     private readonly statuses: TicketStatusService,
     private readonly assignment: AssignmentService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async ingest(
@@ -351,6 +353,12 @@ export class IngestInboundService {
     await lockTickets(manager, [...lastMessageOf.keys()]);
     await insertTickets(manager, ticketRows);
     await clocks.store(manager);
+    // Each agent round-robin dealt a ticket to is told (one statement); the push waits for the commit.
+    await this.notifications.notifyAssigned(
+      manager,
+      ticketRows.filter((r) => r.assigneeId !== null).map((r) => r.id),
+      null,
+    );
     await this.statuses.changeMany(
       manager,
       statusChanges.filter((c) => c.from !== null),
@@ -424,5 +432,8 @@ export class IngestInboundService {
       const event = outcomeOf.get(message.id) === 'updated' ? 'message.updated' : 'message.created';
       this.realtime.emitTicketEvent(ticket.serviceId, ticket.id, event, toMessageView(message));
     }
+    await this.notifications.publishFirstAssigned(
+      tickets.filter((t) => created.has(t.id) && t.assigneeId !== null).map((t) => t.id),
+    );
   }
 }

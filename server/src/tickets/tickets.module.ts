@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AnswersModule } from '../answers/answers.module';
 import { AuditModule } from '../audit/audit.module';
 import { ConnectorRegistry } from '../channels/connector-registry';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { RoutingModule } from '../routing/routing.module';
 import { ServicesModule } from '../services/services.module';
@@ -18,7 +19,15 @@ import { AddNoteUseCase } from './add-note.use-case';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [AuditModule, AnswersModule, RealtimeModule, RoutingModule, ServicesModule, SlaModule],
+  imports: [
+    AuditModule,
+    AnswersModule,
+    NotificationsModule,
+    RealtimeModule,
+    RoutingModule,
+    ServicesModule,
+    SlaModule,
+  ],
   controllers: [TicketsController, TicketNotesController],
   providers: [
     TicketsService,

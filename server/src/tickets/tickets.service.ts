@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError, notFound } from '../common/domain-error';
 import { stoppedPeriods } from '../domain/sla';
+import { NotificationsService } from '../notifications/notifications.service';
 import { RealtimeGateway } from '../realtime/realtime.gateway';
 import { ClassifierService } from '../routing/classifier.service';
 import { toRoutingView } from '../routing/routing-views';
@@ -32,6 +33,7 @@ export class TicketsService {
     private readonly realtime: RealtimeGateway,
     private readonly assignment: AssignmentService,
     private readonly classifier: ClassifierService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   private readonly logger = new Logger('TicketsService');
@@ -80,7 +82,7 @@ export class TicketsService {
     }
     if (errors.length > 0) throw new DomainError('invalid', errors.join('; '), errors);
 
-    const learnt = await this.db.transaction(async (manager) => {
+    const { learnt, notified } = await this.db.transaction(async (manager) => {
       let assigneeId = dto.assigneeId !== undefined ? dto.assigneeId : before.assigneeId;
       let mode: 'manual' | 'round_robin' = 'manual';
       if (moving && dto.assigneeId === undefined) {
@@ -127,6 +129,7 @@ export class TicketsService {
           manager,
         );
       }
+      let notified: string[] = [];
       if (assigneeId !== ticket.assigneeId) {
         await manager.update(Ticket, { id }, { assigneeId });
         await this.audit.record(
@@ -137,11 +140,19 @@ export class TicketsService {
           { from: ticket.assigneeId, to: assigneeId, mode },
           manager,
         );
+        // Whoever takes a ticket themselves knows it (and so does the agent whose re-route dealt it to them).
+        if (assigneeId && assigneeId !== user.id) {
+          notified = await this.notifications.notifyAssigned(
+            manager,
+            [id],
+            mode === 'manual' ? user.id : null,
+          );
+        }
       }
       // The clocks follow the new status, priority (policy) and service (calendar).
       await this.sla.recompute(manager, id, now);
       const text = moving ? await this.firstInboundText(manager, id) : null;
-      return text ? { text, serviceId } : null;
+      return { learnt: text ? { text, serviceId } : null, notified };
     });
     if (learnt) await this.learn(learnt);
     const detail = await this.load(id, user);
@@ -150,6 +161,7 @@ export class TicketsService {
     if (before.serviceId !== detail.service.id) {
       this.realtime.emitTicketEvent(before.serviceId, id, 'ticket.updated', summary);
     }
+    await this.notifications.publishAssigned(notified);
     return detail;
   }
 

@@ -3,6 +3,7 @@ import { Suspense, useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router-dom';
 import { SlaAlerts } from '../../features/notifications/components/SlaAlerts';
+import { TicketAssignedAlerts } from '../../features/notifications/components/TicketAssignedAlerts';
 import { PageLoader } from '../../lib/ui/PageLoader';
 import { Header } from './Header';
 import classes from './layout.module.css';
@@ -37,6 +38,7 @@ export function AppLayout() {
       <Header />
       <RealtimeNotice />
       <SlaAlerts />
+      <TicketAssignedAlerts />
       <ShortcutsHelp />
       <Container
         size="xl"

@@ -400,6 +400,12 @@ export const en: Translations = {
     enableBrowser: 'Turn on browser notifications',
     browserDenied: 'Browser notifications are blocked (browser settings).',
     browserEnabled: 'Browser notifications are on.',
+    ticketAssigned: {
+      title: 'Ticket #{{reference}} has been assigned to you',
+      byPerson: 'By {{name}} ({{service}}): {{subject}}',
+      byGuichet: 'Assigned automatically ({{service}}): {{subject}}',
+      openTicket: 'Open ticket #{{reference}}',
+    },
   },
   slaAlert: {
     warningTitle: 'Deadline approaching: #{{reference}} {{subject}}',

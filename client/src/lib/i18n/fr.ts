@@ -398,6 +398,12 @@ export const fr = {
     enableBrowser: 'Activer les notifications du navigateur',
     browserDenied: 'Notifications du navigateur bloquées (réglages du navigateur).',
     browserEnabled: 'Notifications du navigateur activées.',
+    ticketAssigned: {
+      title: 'Ticket n° {{reference}} vous a été attribué',
+      byPerson: 'Par {{name}} ({{service}}) : {{subject}}',
+      byGuichet: 'Attribution automatique ({{service}}) : {{subject}}',
+      openTicket: 'Ouvrir le ticket n° {{reference}}',
+    },
   },
   slaAlert: {
     warningTitle: 'Échéance proche : #{{reference}} {{subject}}',

@@ -5,6 +5,7 @@ import type { GuichetSocket } from './socket';
 import { prependNotification } from './notification-cache';
 import {
   mergeTicketIntoDetail,
+  refreshMyLists,
   refreshTicketClocks,
   upsertMessageInDetail,
   upsertTicketInLists,
@@ -33,10 +34,15 @@ export function realtimeTable(queryClient: QueryClient): ServerToClientEvents {
     },
     'message.created': (message) => upsertMessageInDetail(queryClient, message),
     'message.updated': (message) => upsertMessageInDetail(queryClient, message),
-    // The toast and the browser notification are the notifications feature's (useSlaAlerts).
+    // The toast and the browser notification are the notifications feature's (SlaAlerts).
     'sla.warning': (event) => refreshTicketClocks(queryClient, event.ticketId),
     'sla.breached': (event) => refreshTicketClocks(queryClient, event.ticketId),
     'notification.created': (notification) => prependNotification(queryClient, notification),
+    // The toast and the browser notification are the notifications feature's (TicketAssignedAlerts).
+    'ticket.assigned': (event) => {
+      prependNotification(queryClient, event.notification);
+      refreshMyLists(queryClient);
+    },
     'presence.changed': (presence) =>
       queryClient.setQueryData(queryKeys.presence(presence.ticketId), presence),
   };

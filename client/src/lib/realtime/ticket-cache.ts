@@ -178,3 +178,14 @@ export function upsertMessageInDetail(queryClient: QueryClient, message: Message
     return { ...detail, messages };
   });
 }
+
+/**
+ * A ticket became mine: the "mine" lists are fetched again (the ticket may be in none of the cached
+ * lists, e.g. in a service whose room this socket is not in, or beyond the loaded pages).
+ */
+export function refreshMyLists(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({
+    queryKey: queryKeys.tickets.lists,
+    predicate: (query) => filterOf(query.queryKey).view === 'mine',
+  });
+}

@@ -9,6 +9,7 @@ import { useNow } from '../../../lib/use-now';
 import { useNotifications } from '../api/list-notifications';
 import { useMarkNotificationRead } from '../api/mark-notification-read';
 import { useBrowserPermission } from '../browser-notifications';
+import { notificationText } from '../notification-text';
 import { BellIcon } from './BellIcon';
 import classes from './NotificationsMenu.module.css';
 
@@ -17,6 +18,7 @@ const SHOWN = 20;
 function NotificationContent({ notification, now }: { notification: NotificationView; now: number }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const { title, body } = notificationText(t, notification);
   return (
     <>
       <Text size="sm" className={classes.title}>
@@ -26,11 +28,11 @@ function NotificationContent({ notification, now }: { notification: Notification
             <VisuallyHidden>{t('notifications.unread')} </VisuallyHidden>
           </>
         )}
-        {notification.title}
+        {title}
       </Text>
-      {notification.body && (
+      {body && (
         <Text size="xs" className={classes.body}>
-          {notification.body}
+          {body}
         </Text>
       )}
       <Text size="xs" c="dimmed">
@@ -64,7 +66,7 @@ function BrowserNotificationsItem() {
   );
 }
 
-/** The bell: the caller's notifications (escalated breaches), each read when opened. */
+/** The bell: the caller's notifications (escalated breaches, tickets given to them), each read when opened. */
 export function NotificationsMenu() {
   const { t } = useTranslation();
   const now = useNow();
@@ -82,7 +84,7 @@ export function NotificationsMenu() {
     const previous = newestId.current;
     newestId.current = newest?.id ?? null;
     if (previous !== undefined && newest && newest.id !== previous && !newest.readAt) {
-      setAnnouncement(t('notifications.announce', { title: newest.title }));
+      setAnnouncement(t('notifications.announce', { title: notificationText(t, newest).title }));
     }
   }, [list.data, newest, t]);
 

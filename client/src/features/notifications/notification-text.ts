@@ -1,0 +1,32 @@
+import type { NotificationView } from '@guichet/shared';
+import type { TFunction } from 'i18next';
+
+export interface AssignedTicket {
+  reference: number;
+  subject: string;
+  serviceName: string;
+  /** null: Guichet dealt it (round-robin). */
+  by: { displayName: string } | null;
+}
+
+/** « Ticket n° 42 vous a été attribué », and by whom, in the interface language. */
+export function assignedText(t: TFunction, ticket: AssignedTicket): { title: string; body: string } {
+  const values = { reference: ticket.reference, subject: ticket.subject, service: ticket.serviceName };
+  return {
+    title: t('notifications.ticketAssigned.title', values),
+    body: ticket.by
+      ? t('notifications.ticketAssigned.byPerson', { ...values, name: ticket.by.displayName })
+      : t('notifications.ticketAssigned.byGuichet', values),
+  };
+}
+
+/** How a stored notification reads; what the client cannot word itself keeps the server's (French) text. */
+export function notificationText(
+  t: TFunction,
+  notification: NotificationView,
+): { title: string; body: string } {
+  if (notification.kind === 'ticket.assigned' && notification.ticket) {
+    return assignedText(t, { ...notification.ticket, by: notification.actor });
+  }
+  return { title: notification.title, body: notification.body };
+}
