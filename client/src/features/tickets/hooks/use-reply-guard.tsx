@@ -47,7 +47,13 @@ export function useReplyGuard(ticketId: string): ReplyGuard {
   }, []);
 
   const dialog = (
-    <Modal opened={pending !== null} onClose={() => setPending(null)} title={t('reply.title')} centered>
+    <Modal
+      opened={pending !== null}
+      onClose={() => setPending(null)}
+      title={t('reply.title')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      centered
+    >
       <Text>{t('presence.repliedMeanwhile', { name: pending?.name ?? '' })}</Text>
       <Group justify="flex-end" mt="md">
         <Button variant="default" onClick={() => setPending(null)}>
