@@ -270,4 +270,54 @@ describe('The live inbox, shared by two agents', () => {
     expect(await thread(ticketTab).getByRole('article').count()).toBe(3);
     expect(errors).toEqual([]);
   }, 180_000);
+  it('warns before sending when a colleague replied while my connection was down', async () => {
+    await t.reset();
+    const { voirie } = await makeTown(t.db);
+    await makePageAccount(t);
+    const julie = await makeUser(t.db, { services: [voirie], displayName: 'Julie Martin' });
+    const karim = await makeUser(t.db, { services: [voirie], displayName: 'Karim Haddad' });
+    await postMetaWebhook(
+      t,
+      feedDelivery([
+        { commentId: '4800_1', message: 'Trottoir effondré rue Danton', from: { id: '7501', name: 'Zoé' } },
+      ]),
+    );
+    const ticket = await t.db.getRepository(Ticket).findOneByOrFail({ threadKey: '4800_1' });
+    const a = await open(julie.email);
+    const b = await open(karim.email);
+    for (const { page } of [a, b]) {
+      await page.goto(`${t.url}/tickets/${ticket.id}`);
+      await thread(page).getByText('Trottoir effondré').waitFor();
+    }
+    await presence(a.page).getByText('Karim Haddad').waitFor({ timeout: LIVE_TIMEOUT });
+    const julieReply = a.page.getByRole('textbox', { name: 'Réponse', exact: true });
+    await julieReply.fill('Bonjour Zoé, la zone est sécurisée.');
+
+    // Julie's connection drops; Karim answers meanwhile.
+    await a.context.setOffline(true);
+    await a.page
+      .getByRole('status')
+      .filter({ hasText: 'Hors ligne — reconnexion…' })
+      .waitFor({ timeout: LIVE_TIMEOUT });
+    await b.page.getByRole('textbox', { name: 'Réponse', exact: true }).fill('Une équipe est en route.');
+    await b.page.getByRole('button', { name: 'Envoyer la réponse' }).click();
+    await waitFor(() => t.graph.comments.length === 1, LIVE_TIMEOUT);
+
+    // Back online: the thread catches up, and sending still stops on the warning.
+    await a.context.setOffline(false);
+    await thread(a.page).getByText('Une équipe est en route.').waitFor({ timeout: LIVE_TIMEOUT });
+    await a.page.getByRole('button', { name: 'Envoyer la réponse' }).click();
+    const warning = a.page.getByRole('dialog', { name: 'Répondre' });
+    await warning.getByText('Karim Haddad a répondu entre-temps. Envoyer quand même ?').waitFor();
+    await warning.getByRole('button', { name: 'Relire d’abord' }).click();
+    await warning.waitFor({ state: 'detached' });
+    expect(t.graph.comments.map((c) => c.message)).toEqual(['Une équipe est en route.']);
+
+    // Read: the next try goes out.
+    await a.page.getByRole('button', { name: 'Envoyer la réponse' }).click();
+    await thread(b.page).getByText('la zone est sécurisée').waitFor({ timeout: LIVE_TIMEOUT });
+    await waitFor(() => t.graph.comments.length === 2, LIVE_TIMEOUT);
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+  }, 180_000);
 });
