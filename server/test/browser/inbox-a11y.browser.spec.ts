@@ -81,6 +81,7 @@ describe('The inbox by keyboard, and its accessibility', () => {
     expect(await focusedRow(page)).toBeNull();
     await search.fill('');
     await search.blur();
+    await page.waitForURL((url) => !url.searchParams.has('q'));
     await waitFor(async () => (await ticketList(page).getByRole('listitem').count()) === 3, 10_000);
 
     // j/k walk the rows, with a visible focus ring.

@@ -6,6 +6,7 @@ import { Ticket } from '../../src/tickets/ticket.entity';
 import { feedDelivery, makePageAccount, makeTown, makeUser, PAGE_ID, postMetaWebhook } from '../factories';
 import type { TestApp } from '../test-app';
 import { waitFor } from '../wait-for';
+import { seriousViolations } from './axe';
 import { launchChromium, signIn, startAppWithClient, type BrowserSession } from './chromium';
 
 /** Generous: two browsers, the app and PostgreSQL share a small CI machine. */
@@ -87,6 +88,7 @@ describe('The live inbox, shared by two agents', () => {
     const julieReply = a.page.getByRole('textbox', { name: 'Réponse', exact: true });
     await julieReply.pressSequentially('Bonjour Marie, nous envoyons une équipe');
     await presence(b.page).getByText('Julie Martin (en train d’écrire)').waitFor({ timeout: LIVE_TIMEOUT });
+    expect(await seriousViolations(b.page)).toEqual([]);
 
     // Karim answers first: Julie sees his reply arrive in the thread.
     const karimReply = b.page.getByRole('textbox', { name: 'Réponse', exact: true });
@@ -98,6 +100,7 @@ describe('The live inbox, shared by two agents', () => {
     await a.page.getByRole('button', { name: 'Envoyer la réponse' }).click();
     const warning = a.page.getByRole('dialog', { name: 'Répondre' });
     await warning.getByText('Karim Haddad a répondu entre-temps. Envoyer quand même ?').waitFor();
+    expect(await seriousViolations(a.page)).toEqual([]);
     await warning.getByRole('button', { name: 'Relire d’abord' }).click();
     await warning.waitFor({ state: 'detached' });
     expect(await julieReply.inputValue()).toBe('Bonjour Marie, nous envoyons une équipe');
@@ -299,6 +302,8 @@ describe('The live inbox, shared by two agents', () => {
       .getByRole('status')
       .filter({ hasText: 'Hors ligne — reconnexion…' })
       .waitFor({ timeout: LIVE_TIMEOUT });
+    // Karim sees her leave the ticket.
+    await presence(b.page).waitFor({ state: 'detached', timeout: LIVE_TIMEOUT });
     await b.page.getByRole('textbox', { name: 'Réponse', exact: true }).fill('Une équipe est en route.');
     await b.page.getByRole('button', { name: 'Envoyer la réponse' }).click();
     await waitFor(() => t.graph.comments.length === 1, LIVE_TIMEOUT);
@@ -306,6 +311,9 @@ describe('The live inbox, shared by two agents', () => {
     // Back online: the thread catches up, and sending still stops on the warning.
     await a.context.setOffline(false);
     await thread(a.page).getByText('Une équipe est en route.').waitFor({ timeout: LIVE_TIMEOUT });
+    // Both are back on each other's presence bar.
+    await presence(b.page).getByText('Julie Martin').waitFor({ timeout: LIVE_TIMEOUT });
+    await presence(a.page).getByText('Karim Haddad').waitFor({ timeout: LIVE_TIMEOUT });
     await a.page.getByRole('button', { name: 'Envoyer la réponse' }).click();
     const warning = a.page.getByRole('dialog', { name: 'Répondre' });
     await warning.getByText('Karim Haddad a répondu entre-temps. Envoyer quand même ?').waitFor();
