@@ -200,6 +200,13 @@ describe('The inbox by keyboard, and its accessibility', () => {
     await page.getByRole('option', { name: 'Voirie' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
+
+    // The header's notifications menu, open.
+    await page.getByRole('button', { name: /^Notifications/ }).click();
+    await page.getByRole('menu').getByText('Aucune notification.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
     expect(errors).toEqual([]);
   }, 120_000);
 
