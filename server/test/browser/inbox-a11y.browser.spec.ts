@@ -100,6 +100,13 @@ describe('The inbox by keyboard, and its accessibility', () => {
     expect(await focusedRow(page)).toContain('Lampadaire clignotant');
     expect((await focusedRowOutline(page)).style).toBe('solid');
 
+    // The help over the list: Escape closes it and the focus is back on the selected row.
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Raccourcis clavier' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Raccourcis clavier' }).waitFor({ state: 'detached' });
+    await waitFor(async () => (await focusedRow(page))?.includes('Lampadaire clignotant') === true);
+
     // Enter opens the selected ticket.
     const lamp = await t.db.getRepository(Ticket).findOneByOrFail({ threadKey: '8200_1' });
     await page.keyboard.press('Enter');
