@@ -328,4 +328,73 @@ describe('The live inbox, shared by two agents', () => {
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
   }, 180_000);
+  it('keeps a ticket pushed while the inbox was being fetched again', async () => {
+    await t.reset();
+    const { voirie } = await makeTown(t.db);
+    await makePageAccount(t);
+    const julie = await makeUser(t.db, { services: [voirie], displayName: 'Julie Martin' });
+    await postMetaWebhook(
+      t,
+      feedDelivery([
+        { commentId: '4900_1', message: 'Lampadaire tombé rue Hoche', from: { id: '7601', name: 'Jean' } },
+      ]),
+    );
+    const { context, page, errors } = await open(julie.email);
+    await rowLink(page, 'Lampadaire tombé').waitFor();
+
+    await context.setOffline(true);
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Hors ligne — reconnexion…' })
+      .waitFor({ timeout: LIVE_TIMEOUT });
+    await postMetaWebhook(
+      t,
+      feedDelivery([
+        { commentId: '4910_1', message: 'Trottoir fissuré rue Kléber', from: { id: '7602', name: 'Ana' } },
+      ]),
+    );
+
+    // The resync's list answer is computed by the server, then held on its way to the page.
+    let answered!: () => void;
+    const computed = new Promise<void>((resolve) => (answered = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held = false;
+    await page.route(
+      (url) => url.pathname === '/api/tickets',
+      async (route) => {
+        if (held) return route.continue();
+        held = true;
+        const response = await route.fetch();
+        answered();
+        await released;
+        await route.fulfill({ response }).catch(() => undefined);
+      },
+    );
+    await context.setOffline(false);
+    await computed;
+
+    // A ticket created after that answer was computed arrives by socket meanwhile.
+    await postMetaWebhook(
+      t,
+      feedDelivery([
+        { commentId: '4920_1', message: 'Nid de poule rue Monge', from: { id: '7603', name: 'Eli' } },
+      ]),
+    );
+    await rowLink(page, 'Nid de poule rue Monge').waitFor({ timeout: LIVE_TIMEOUT });
+    release();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Connexion rétablie, liste mise à jour' })
+      .waitFor({ timeout: LIVE_TIMEOUT });
+
+    // The late answer must not take it away: all three, once each.
+    await page.getByRole('status').filter({ hasText: '3 tickets' }).waitFor();
+    for (const text of ['Lampadaire tombé', 'Trottoir fissuré', 'Nid de poule rue Monge']) {
+      await rowLink(page, text).waitFor();
+    }
+    await waitFor(async () => (await ticketList(page).getByRole('listitem').count()) === 3, LIVE_TIMEOUT);
+    await page.unroute((url) => url.pathname === '/api/tickets');
+    expect(errors).toEqual([]);
+  }, 180_000);
 });
