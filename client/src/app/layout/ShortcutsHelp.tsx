@@ -18,7 +18,13 @@ export function ShortcutsHelp() {
     ['?', t('shortcuts.showHelp')],
   ];
   return (
-    <Modal opened={opened} onClose={() => setOpened(false)} title={t('shortcuts.title')} centered>
+    <Modal
+      opened={opened}
+      onClose={() => setOpened(false)}
+      title={t('shortcuts.title')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      centered
+    >
       <Table>
         <Table.Thead>
           <Table.Tr>

@@ -59,27 +59,44 @@ function isStale(incoming: TicketSummary, current: TicketSummary | undefined): b
 }
 
 /**
+ * A fetch in flight may have been answered by the server before this change: when it lands, its
+ * older answer would silently undo the change. Apply the change once more on top of it.
+ */
+function againAfterFetch(queryClient: QueryClient, queryKey: QueryKey, apply: () => void): void {
+  const query = queryClient.getQueryCache().find({ queryKey, exact: true });
+  if (query?.state.fetchStatus !== 'fetching') return;
+  void query.promise?.then(apply, () => undefined);
+}
+
+/**
  * Puts a created or updated ticket where it belongs in every cached inbox list: inserted or moved in
  * the list's order (last activity or deadline), or removed when it no longer matches the list's filter.
  * A list whose filter only the server can judge is fetched again. The server's order wins at the next fetch.
  */
 export function upsertTicketInLists(queryClient: QueryClient, ticket: TicketSummary): void {
-  const me = queryClient.getQueryData<Me | null>(queryKeys.me);
-  const cached = queryClient.getQueriesData<TicketPages>({ queryKey: queryKeys.tickets.lists });
-  for (const [queryKey, data] of cached) {
-    if (!data || data.pages.length === 0) continue;
-    const items = data.pages.flatMap((page) => page.items);
-    const current = items.find((item) => item.id === ticket.id);
-    if (isStale(ticket, current)) continue;
-    const filter = filterOf(queryKey);
-    const matches = matchesFilter(ticket, filter, me);
-    if (matches === undefined) {
-      void queryClient.invalidateQueries({ queryKey, exact: true });
-      continue;
-    }
-    if (current === undefined && !matches) continue;
-    queryClient.setQueryData<TicketPages>(queryKey, placeTicket(data, ticket, matches, filter));
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: queryKeys.tickets.lists })) {
+    upsertTicketInList(queryClient, query.queryKey, ticket);
+    againAfterFetch(queryClient, query.queryKey, () =>
+      upsertTicketInList(queryClient, query.queryKey, ticket),
+    );
   }
+}
+
+function upsertTicketInList(queryClient: QueryClient, queryKey: QueryKey, ticket: TicketSummary): void {
+  const me = queryClient.getQueryData<Me | null>(queryKeys.me);
+  const data = queryClient.getQueryData<TicketPages>(queryKey);
+  if (!data || data.pages.length === 0) return;
+  const items = data.pages.flatMap((page) => page.items);
+  const current = items.find((item) => item.id === ticket.id);
+  if (isStale(ticket, current)) return;
+  const filter = filterOf(queryKey);
+  const matches = matchesFilter(ticket, filter, me);
+  if (matches === undefined) {
+    void queryClient.invalidateQueries({ queryKey, exact: true });
+    return;
+  }
+  if (current === undefined && !matches) return;
+  queryClient.setQueryData<TicketPages>(queryKey, placeTicket(data, ticket, matches, filter));
 }
 
 /** Removes the ticket from its pages, then inserts it in the first page whose last row sorts after it. */
@@ -129,6 +146,13 @@ function sameSla(a: TicketSummary['sla'] | undefined, b: TicketSummary['sla'] | 
  * summary clock: when it changed, the page's detailed clocks are refetched.
  */
 export function mergeTicketIntoDetail(queryClient: QueryClient, ticket: TicketSummary): void {
+  mergeIntoDetail(queryClient, ticket);
+  againAfterFetch(queryClient, queryKeys.tickets.detail(ticket.id), () =>
+    mergeIntoDetail(queryClient, ticket),
+  );
+}
+
+function mergeIntoDetail(queryClient: QueryClient, ticket: TicketSummary): void {
   const key = queryKeys.tickets.detail(ticket.id);
   const detail = queryClient.getQueryData<TicketDetail>(key);
   if (!detail || isStale(ticket, detail)) return;
@@ -168,6 +192,12 @@ function keepNewer(current: MessageView, incoming: MessageView): MessageView {
 
 /** Adds or replaces one message in its ticket's thread; the same message may arrive by socket and by HTTP. */
 export function upsertMessageInDetail(queryClient: QueryClient, message: MessageView): void {
+  const key = queryKeys.tickets.detail(message.ticketId);
+  upsertMessage(queryClient, message);
+  againAfterFetch(queryClient, key, () => upsertMessage(queryClient, message));
+}
+
+function upsertMessage(queryClient: QueryClient, message: MessageView): void {
   queryClient.setQueryData<TicketDetail>(queryKeys.tickets.detail(message.ticketId), (detail) => {
     if (!detail) return detail;
     const index = detail.messages.findIndex((item) => item.id === message.id);

@@ -40,7 +40,7 @@ export function ReplyForm({ ticket }: { ticket: TicketDetail }) {
   const sendReply = useSendReply(ticket.id);
   const addNote = useAddNote(ticket.id);
   // A colleague replied since this composer was armed: confirm before a second answer goes out.
-  const guard = useReplyGuard(ticket.id);
+  const guard = useReplyGuard(ticket);
   const [mode, setMode] = useState<Mode>('reply');
   // One text per mode, so a note is never sent to the citizen by switching modes.
   const [replyBody, setReplyBody] = useState('');

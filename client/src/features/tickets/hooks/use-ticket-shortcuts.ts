@@ -1,9 +1,8 @@
-import { notifications } from '@mantine/notifications';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSessionUser } from '../../../lib/use-session-user';
 import { useShortcuts } from '../../../lib/use-shortcut';
-import { errorMessage } from '../../../lib/ui/error-message';
+import { notifyFailure, notifySuccess } from '../../../lib/ui/notify';
 import { useUpdateTicket } from '../api/update-ticket';
 
 /** r: write a reply, e: resolve, a: assign to me — on the open ticket page. */
@@ -13,9 +12,8 @@ export function useTicketShortcuts(ticketId: string, composer: RefObject<HTMLEle
   const update = useUpdateTicket(ticketId);
   const change = (changes: Parameters<typeof update.mutate>[0], done: string) =>
     update.mutate(changes, {
-      onSuccess: () => notifications.show({ message: done, autoClose: 4_000 }),
-      onError: (failure) =>
-        notifications.show({ color: 'red', message: errorMessage(failure, t), autoClose: 10_000 }),
+      onSuccess: () => notifySuccess(t, done),
+      onError: (failure) => notifyFailure(t, t('ticketControls.failedTitle'), failure),
     });
   useShortcuts({
     r: () => composer.current?.querySelector('textarea')?.focus(),
