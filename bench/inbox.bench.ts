@@ -103,9 +103,10 @@ async function generate(db: Client): Promise<void> {
             CASE WHEN r.open THEN r.at + r.due END, CASE WHEN r.open THEN 'first_response'::ticket_sla_kind END,
             CASE WHEN r.open THEN extract(epoch FROM r.at + r.due) ELSE 999999999999999 END,
             CASE WHEN r.open THEN r.at + r.due * 0.8 END
-       FROM generate_series(1, $1::int) AS g, s, c, a,
-            LATERAL (SELECT random() < 0.3 AS open, now() - random() * interval '730 days' AS at,
-                            random() * interval '10 days' AS due) AS r`,
+       -- One draw per ticket: an uncorrelated LATERAL subquery would be evaluated once for all rows.
+       FROM (SELECT g, random() < 0.3 AS open, now() - random() * interval '730 days' AS at,
+                    random() * interval '10 days' AS due
+               FROM generate_series(1, $1::int) AS g) AS r, s, c, a`,
     [TICKETS, corpus],
   );
   await db.query('DROP INDEX IF EXISTS ix_messages_search');
