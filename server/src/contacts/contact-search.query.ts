@@ -1,6 +1,17 @@
-import { CONTACT_SEARCH_LIMIT, type ContactMatch, type Platform } from '@guichet/shared';
+import {
+  CONTACT_SEARCH_LIMIT,
+  CONTACT_SEARCH_MIN_LENGTH,
+  type ContactMatch,
+  type Platform,
+} from '@guichet/shared';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
+
+/**
+ * Identities looked at, at most: a search as broad as a common surname in a large town is cut short
+ * here (the agent types more) rather than folding accents over every contact.
+ */
+const MAX_CANDIDATES = 1000;
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -16,7 +27,8 @@ export async function searchContacts(
   q: string,
 ): Promise<ContactMatch[]> {
   // Phone numbers are stored without spaces, dots or brackets.
-  const compact = q.replace(/[\s().-]/g, '');
+  const stripped = q.replace(/[\s().-]/g, '');
+  const compact = stripped.length >= CONTACT_SEARCH_MIN_LENGTH ? stripped : q;
   const people: Array<{
     id: string;
     platform: Platform;
@@ -24,24 +36,32 @@ export async function searchContacts(
     display_name: string | null;
     ticket_count: number;
   }> = await manager.query(
-    `WITH q AS (SELECT immutable_unaccent(lower($1)) AS s, lower($2) AS compact),
+    `WITH matched AS (
+       SELECT c.id, c.merged_into_id, c.display_name
+         FROM contacts c
+        WHERE contact_search_text(c.display_name, c.handle, c.platform_user_id)
+                LIKE '%' || immutable_unaccent(lower($1)) || '%' ESCAPE '\\'
+           OR contact_search_text(c.display_name, c.handle, c.platform_user_id)
+                LIKE '%' || immutable_unaccent(lower($2)) || '%' ESCAPE '\\'
+        LIMIT ${MAX_CANDIDATES}
+     ),
      found AS (
-       SELECT COALESCE(c.merged_into_id, c.id) AS id,
-              bool_or(immutable_unaccent(lower(coalesce(c.display_name, ''))) LIKE q.s || '%' ESCAPE '\\') AS starts
-         FROM contacts c, q
-        WHERE immutable_unaccent(lower(coalesce(c.display_name, ''))) LIKE '%' || q.s || '%' ESCAPE '\\'
-           OR immutable_unaccent(lower(coalesce(c.handle, ''))) LIKE '%' || q.s || '%' ESCAPE '\\'
-           OR lower(c.platform_user_id) LIKE '%' || q.s || '%' ESCAPE '\\'
-           OR (length(q.compact) >= 2 AND lower(c.platform_user_id) LIKE '%' || q.compact || '%' ESCAPE '\\')
+       SELECT COALESCE(merged_into_id, id) AS id,
+              bool_or(immutable_unaccent(lower(coalesce(display_name, '')))
+                      LIKE immutable_unaccent(lower($1)) || '%' ESCAPE '\\') AS starts
+         FROM matched
         GROUP BY 1
      ),
      visible AS (
-       SELECT f.id, f.starts, count(t.id)::int AS ticket_count, max(t.last_message_at) AS last_at
+       SELECT f.id, f.starts, v.ticket_count, v.last_at
          FROM found f
-         JOIN contacts i ON i.id = f.id OR i.merged_into_id = f.id
-         LEFT JOIN tickets t ON t.contact_id = i.id AND ($3::boolean OR t.service_id = ANY($4::uuid[]))
-        GROUP BY f.id, f.starts
-       HAVING $3::boolean OR count(t.id) > 0
+        CROSS JOIN LATERAL (
+          SELECT count(*)::int AS ticket_count, max(t.last_message_at) AS last_at
+            FROM tickets t
+           WHERE t.contact_id IN (SELECT f.id UNION ALL SELECT m.id FROM contacts m WHERE m.merged_into_id = f.id)
+             AND ($3::boolean OR t.service_id = ANY($4::uuid[]))
+        ) v
+        WHERE $3::boolean OR v.ticket_count > 0
      )
      SELECT c.id, c.platform, c.handle, c.display_name, v.ticket_count
        FROM visible v JOIN contacts c ON c.id = v.id
