@@ -146,11 +146,13 @@ describe('The contact page in a real browser', () => {
     const tags = page.getByRole('combobox', { name: 'Étiquettes du contact' });
     await tags.fill('  Presse ');
     await tags.press('Enter');
+    // The last one typed without Enter is kept too.
+    await tags.fill('Quartier   Nord');
     await page.getByRole('button', { name: 'Enregistrer les étiquettes' }).click();
     await page.getByText('Étiquettes enregistrées.').waitFor();
     expect(
       (await t.db.getRepository(Contact).findOneByOrFail({ id: facebook.contactId as string })).tags,
-    ).toEqual(['presse']);
+    ).toEqual(['presse', 'quartier nord']);
     expect(await seriousViolations(page)).toEqual([]);
 
     // Back on the ticket: the other request is one click away.

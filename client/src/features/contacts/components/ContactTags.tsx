@@ -12,6 +12,9 @@ import { notifySuccess } from '../../../lib/ui/notify';
 import { useUpdateContact } from '../api/contacts';
 
 const sameTags = (a: string[], b: string[]) => a.length === b.length && a.every((tag, i) => tag === b[i]);
+const normalized = (tags: string[]) => [
+  ...new Set(tags.map(normalizeContactTag).filter((tag) => tag !== '')),
+];
 
 /** The person's labels, stored as the server normalises them (shown that way while typing too). */
 export function ContactTags({ contact, pageId }: { contact: ContactDetail; pageId: string }) {
@@ -19,12 +22,17 @@ export function ContactTags({ contact, pageId }: { contact: ContactDetail; pageI
   const headingId = useId();
   const update = useUpdateContact(pageId);
   const [tags, setTags] = useState(contact.tags);
-  const changed = !sameTags(tags, contact.tags);
+  // A tag typed but not yet confirmed with Enter is saved too.
+  const [typing, setTyping] = useState('');
+  const next = normalized([...tags, typing]);
+  const changed = !sameTags(next, contact.tags);
 
   const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (update.isPending || !changed) return;
-    update.mutate({ tags }, { onSuccess: () => notifySuccess(t, t('contactTags.saved')) });
+    setTags(next);
+    setTyping('');
+    update.mutate({ tags: next }, { onSuccess: () => notifySuccess(t, t('contactTags.saved')) });
   };
 
   return (
@@ -43,10 +51,12 @@ export function ContactTags({ contact, pageId }: { contact: ContactDetail; pageI
             })}
             placeholder={t('contactTags.placeholder')}
             value={tags}
-            onChange={(next) => {
+            onChange={(value) => {
               update.reset();
-              setTags([...new Set(next.map(normalizeContactTag).filter((tag) => tag !== ''))]);
+              setTags(normalized(value));
             }}
+            searchValue={typing}
+            onSearchChange={setTyping}
             maxTags={CONTACT_TAGS_MAX}
             maxLength={CONTACT_TAG_MAX_LENGTH}
             splitChars={[',']}
