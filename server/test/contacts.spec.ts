@@ -180,6 +180,17 @@ describe('Contacts across channels', () => {
         'Louise Weiss',
       ]);
       expect(names(await search(admin, 'LABE@EXEMPLE'))).toEqual(['Louise Labé']);
+      // A phone is stored without separators: however the agent types it, it is found.
+      await t.db.getRepository(Contact).save({
+        platform: 'open311',
+        platformUserId: '0612345678',
+        handle: '06 12 34 56 78',
+        displayName: null,
+        tags: [],
+      });
+      for (const phone of ['06.12.34.56', '0612 3456', '(06) 12-34']) {
+        expect((await search(admin, phone)).body.map((c) => c.handle)).toEqual(['06 12 34 56 78']);
+      }
     });
 
     it('returns at most 20 people, names starting with the search first', async () => {
