@@ -7,3 +7,4 @@ export * from './notifications.js';
 export * from './services.js';
 export * from './routing.js';
 export * from './answers.js';
+export * from './contacts.js';

@@ -114,6 +114,8 @@ export interface TicketDetail extends TicketSummary {
 export interface ContactDetail extends ContactView {
   /** Every identity of the person (this one first), e.g. a Facebook account and a Mastodon handle. */
   identities: ContactView[];
+  /** Agents' labels for the person (lower case); routing rules may match them. */
+  tags: string[];
   /** Their tickets the reader may see, newest activity first (at most 50). */
   tickets: TicketSummary[];
 }

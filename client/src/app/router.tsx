@@ -52,6 +52,9 @@ const NewAnswerPage = lazy(() =>
 const AnswerPage = lazy(() =>
   import('../features/answers/components/AnswerPage').then((module) => ({ default: module.AnswerPage })),
 );
+const ContactsPage = lazy(() =>
+  import('../features/contacts/components/ContactPage').then((module) => ({ default: module.ContactPage })),
+);
 const CalendarPage = lazy(() =>
   import('../features/settings/components/CalendarPage').then((module) => ({ default: module.CalendarPage })),
 );
@@ -83,6 +86,7 @@ export const router = createBrowserRouter([
           { index: true, element: <HomeRedirect /> },
           { path: 'inbox', element: <InboxPage /> },
           { path: 'tickets/:id', element: <TicketPage /> },
+          { path: 'contacts/:id', element: <ContactsPage /> },
           { path: 'dashboard', element: <DashboardPage /> },
           { path: 'answers', element: <AnswersPage /> },
           { path: 'answers/new', element: <NewAnswerPage /> },

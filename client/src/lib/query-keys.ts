@@ -41,6 +41,12 @@ export const queryKeys = {
     list: (filter: TicketListFilter) => ['tickets', 'list', filter] as const,
     detail: (id: string) => ['tickets', 'detail', id] as const,
   },
+  contacts: {
+    all: ['contacts'] as const,
+    detail: (id: string) => ['contacts', 'detail', id] as const,
+    searches: ['contacts', 'search'] as const,
+    search: (q: string) => ['contacts', 'search', q] as const,
+  },
   /** Who has a ticket open (pushed by the server, never fetched; outside `tickets` so a resync keeps it). */
   presence: (ticketId: string) => ['presence', ticketId] as const,
   dashboard: {

@@ -3,6 +3,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
@@ -13,6 +14,10 @@ import {
 /** A citizen, identified by their handle on one platform. */
 @Entity({ name: 'contacts' })
 @Unique('uq_contacts_platform_user', ['platform', 'platformUserId'])
+// Trigram index over contact_search_text(display_name, handle, platform_user_id), made by its migration.
+@Index('ix_contacts_search', { synchronize: false })
+// The identities merged into a person.
+@Index('ix_contacts_merged_into', ['mergedIntoId'], { where: '"merged_into_id" IS NOT NULL' })
 export class Contact {
   @PrimaryGeneratedColumn('uuid')
   id: string;

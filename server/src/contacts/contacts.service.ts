@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ContactDetail } from '@guichet/shared';
+import type { ContactDetail, ContactMatch } from '@guichet/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -8,6 +8,7 @@ import { DomainError, notFound } from '../common/domain-error';
 import { ticketsOfContact } from '../tickets/ticket-list.query';
 import { toContactView, toTicketSummary } from '../tickets/ticket-views';
 import { Contact } from './contact.entity';
+import { searchContacts } from './contact-search.query';
 
 /**
  * Citizens across channels. A contact is one identity on one platform; an agent who recognises the
@@ -31,9 +32,34 @@ export class ContactsService {
     const now = new Date();
     return {
       ...toContactView(main),
+      tags: main.tags,
       identities: [main, ...identities.filter((c) => c.id !== main.id)].map(toContactView),
       tickets: tickets.map((t) => toTicketSummary(t, now)),
     };
+  }
+
+  /** The merge picker's candidates: people the user may see, never an identity merged into another. */
+  search(user: AuthUser, q: string): Promise<ContactMatch[]> {
+    return searchContacts(this.db.manager, user, q);
+  }
+
+  /** Replaces the person's tags (already normalised by the DTO); the main identity holds them. */
+  async updateTags(user: AuthUser, id: string, tags: string[]): Promise<ContactDetail> {
+    await this.db.transaction(async (manager) => {
+      const main = await this.person(manager, user, id);
+      const before = main.tags;
+      if (before.length === tags.length && before.every((tag, i) => tag === tags[i])) return;
+      await manager.update(Contact, { id: main.id }, { tags });
+      await this.audit.record(
+        user.id,
+        'contact.tags_changed',
+        'contact',
+        main.id,
+        { from: before, to: tags },
+        manager,
+      );
+    });
+    return this.detail(user, id);
   }
 
   async merge(user: AuthUser, id: string, otherId: string): Promise<ContactDetail> {
@@ -45,6 +71,9 @@ export class ContactsService {
           'contactId: already the same person',
         ]);
       }
+      // The person keeps the labels of both identities (routing rules may match either).
+      const tags = [...new Set([...main.tags, ...other.tags])];
+      if (tags.length > main.tags.length) await manager.update(Contact, { id: main.id }, { tags });
       // The other person's identities (itself and those merged into it) now belong to the main one.
       await manager.query(
         `UPDATE contacts SET merged_into_id = $1, updated_at = now() WHERE id = $2 OR merged_into_id = $2`,

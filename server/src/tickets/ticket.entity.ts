@@ -39,6 +39,8 @@ export interface TicketContext {
 @Index('ix_tickets_due', ['slaSortKey', 'id'])
 @Index('ix_tickets_assignee_activity', ['assigneeId', 'lastMessageAt', 'id'])
 @Index('ix_tickets_thread', ['channelAccountId', 'threadKey'])
+// A person's tickets (contact page, the ticket page's other requests, merges, visibility checks).
+@Index('ix_tickets_contact_activity', ['contactId', 'lastMessageAt', 'id'])
 // Open-ticket counts per agent, read by round-robin assignment at each batch.
 @Index('ix_tickets_open_by_assignee', ['assigneeId', 'serviceId'], {
   where: `status NOT IN ('resolved', 'closed')`,

@@ -9,3 +9,4 @@ export * from './routing-settings.dto.js';
 export * from './merge-contact.dto.js';
 export * from './answer.dto.js';
 export * from './create-note.dto.js';
+export * from './update-contact.dto.js';

@@ -49,7 +49,13 @@ export function TicketHeader({ ticket }: { ticket: TicketDetail }) {
       <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 4 }} spacing="md" m={0}>
         <Field label={t('ticket.service')}>{ticket.service.name}</Field>
         <Field label={t('ticket.contact')}>
-          {contact ?? t('inbox.unknownContact')}
+          {ticket.contact ? (
+            <Anchor component={Link} to={`/contacts/${ticket.contact.id}`}>
+              {contact ?? t('inbox.unknownContact')}
+            </Anchor>
+          ) : (
+            t('inbox.unknownContact')
+          )}
           {handle && <Text span size="sm">{` (${handle})`}</Text>}
         </Field>
         <Field label={t('ticket.platform')}>{t(`platform.${ticket.platform}`)}</Field>

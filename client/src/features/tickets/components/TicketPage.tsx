@@ -16,6 +16,7 @@ import { ReplyForm } from './ReplyForm';
 import { SlaClocks } from './SlaClocks';
 import { AssigneeControl } from './AssigneeControl';
 import { RoutingSection } from './RoutingSection';
+import { TicketContactPanels } from './TicketContactPanels';
 import { TicketControls } from './TicketControls';
 import { TicketHeader } from './TicketHeader';
 
@@ -59,6 +60,7 @@ function TicketView({ ticketId }: { ticketId: string }) {
           <AssigneeControl ticket={ticket.data} />
           <RoutingSection ticket={ticket.data} />
           <SlaClocks clocks={ticket.data.slaClocks} ticketStatus={ticket.data.status} />
+          <TicketContactPanels ticket={ticket.data} />
           <Divider />
           <MessageThread messages={ticket.data.messages} />
           <Divider />
