@@ -1,39 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { Answer } from '../../src/answers/answer.entity';
 import { Message } from '../../src/tickets/message.entity';
 import { Ticket } from '../../src/tickets/ticket.entity';
-import {
-  api,
-  feedDelivery,
-  login,
-  makePageAccount,
-  makeTown,
-  makeUser,
-  PASSWORD,
-  postMetaWebhook,
-} from '../factories';
+import { api, feedDelivery, login, makePageAccount, makeTown, makeUser, postMetaWebhook } from '../factories';
 import type { TestApp } from '../test-app';
 import { waitFor } from '../wait-for';
 import { seriousViolations } from './axe';
-import { launchChromium, startAppWithClient } from './chromium';
-
-async function signIn(
-  browser: Browser,
-  t: TestApp,
-  email: string,
-): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  await page.goto(`${t.url}/login`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
-  return { page, errors };
-}
+import { launchChromium, signIn, startAppWithClient } from './chromium';
 
 describe('Validated answers in a real browser', () => {
   let t: TestApp;

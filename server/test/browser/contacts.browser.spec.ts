@@ -1,31 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { Contact } from '../../src/contacts/contact.entity';
 import { Message } from '../../src/tickets/message.entity';
 import { Ticket } from '../../src/tickets/ticket.entity';
-import { feedDelivery, makePageAccount, makeTown, makeUser, PASSWORD, postMetaWebhook } from '../factories';
+import { feedDelivery, makePageAccount, makeTown, makeUser, postMetaWebhook } from '../factories';
 import type { TestApp } from '../test-app';
 import { seriousViolations } from './axe';
-import { launchChromium, startAppWithClient } from './chromium';
+import { launchChromium, signIn, startAppWithClient } from './chromium';
 
 const IG_ID = '17841400000000777';
-
-async function signIn(
-  browser: Browser,
-  t: TestApp,
-  email: string,
-): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  await page.goto(`${t.url}/login`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
-  return { page, errors };
-}
 
 /** An Instagram comment webhook, as Meta sends it. */
 const instagramComment = (id: string, username: string, text: string) => ({
