@@ -159,6 +159,8 @@ describe('The inbound queue', () => {
     // Its sweep would process the event before it stops.
     const second = await startTestApp({ INBOUND_SWEEP_MS: '60000' }, { sharedDatabaseUrl: t.databaseUrl });
     try {
+      // Its start-up pass (which looks for left events) must be over, or it could take this one.
+      await second.app.get(InboundQueue).settle();
       // Stored by this instance, which stops before processing it (the transaction does not kick).
       await second.db.transaction((m) =>
         second.app
