@@ -73,11 +73,13 @@ export async function listTickets(
   if (view === 'due') qb.andWhere('t.slaWarningAt <= now()');
   if (query.serviceId) qb.andWhere('t.serviceId = :serviceId', { serviceId: query.serviceId });
   if (query.assigneeId) qb.andWhere('t.assigneeId = :assigneeId', { assigneeId: query.assigneeId });
-  if (query.status?.length) qb.andWhere('t.status::text = ANY(:statuses)', { statuses: query.status });
+  // Compared as the enums they are (the DTO checked the values), so that indexes on them serve.
+  if (query.status?.length)
+    qb.andWhere('t.status = ANY(:statuses::ticket_status[])', { statuses: query.status });
   if (query.priority?.length)
-    qb.andWhere('t.priority::text = ANY(:priorities)', { priorities: query.priority });
+    qb.andWhere('t.priority = ANY(:priorities::ticket_priority[])', { priorities: query.priority });
   if (query.platform?.length)
-    qb.andWhere('t.platform::text = ANY(:platforms)', { platforms: query.platform });
+    qb.andWhere('t.platform = ANY(:platforms::ticket_platform[])', { platforms: query.platform });
   const q = query.q?.trim();
   if (q) {
     qb.andWhere(

@@ -35,6 +35,8 @@ export interface TicketContext {
 // The inbox, by activity or by deadline, for one service or all of them: keyset pagination walks these.
 @Index('ix_tickets_service_activity', ['serviceId', 'lastMessageAt', 'id'])
 @Index('ix_tickets_service_due', ['serviceId', 'slaSortKey', 'id'])
+// The inbox's capped count of a service's tickets in some statuses, read from the index alone.
+@Index('ix_tickets_service_status', ['serviceId', 'status'])
 @Index('ix_tickets_activity', ['lastMessageAt', 'id'])
 @Index('ix_tickets_due', ['slaSortKey', 'id'])
 @Index('ix_tickets_assignee_activity', ['assigneeId', 'lastMessageAt', 'id'])
