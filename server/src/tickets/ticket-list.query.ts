@@ -1,10 +1,10 @@
 import type { ListTicketsQuery } from '@guichet/shared/dto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
 import { MESSAGE_SEARCH_VECTOR, searchQuerySql } from './message-search';
 import { ticketWithRelations } from './ticket-queries';
-import type { Ticket } from './ticket.entity';
+import { Ticket } from './ticket.entity';
 
 /** Counting stops here: "1 000+" is all an inbox needs, and an exact count of a large service is slow. */
 const COUNT_CAP = 1000;
@@ -63,33 +63,12 @@ export async function listTickets(
   if (view === 'all' && user.role !== 'admin') {
     throw new DomainError('forbidden', 'view: « all » is for administrators; use « services »');
   }
-  if (user.role !== 'admin') {
-    if (user.serviceIds.length === 0)
-      return { tickets: [], total: 0, totalIsCapped: false, nextCursor: null };
-    qb.andWhere('t.serviceId = ANY(:services)', { services: user.serviceIds });
-  }
-  if (view === 'mine') qb.andWhere('t.assigneeId = :me', { me: user.id });
-  if (view === 'unassigned') qb.andWhere('t.assigneeId IS NULL');
-  if (view === 'due') qb.andWhere('t.slaWarningAt <= now()');
-  if (query.serviceId) qb.andWhere('t.serviceId = :serviceId', { serviceId: query.serviceId });
-  if (query.assigneeId) qb.andWhere('t.assigneeId = :assigneeId', { assigneeId: query.assigneeId });
-  // Compared as the enums they are (the DTO checked the values), so that indexes on them serve.
-  if (query.status?.length)
-    qb.andWhere('t.status = ANY(:statuses::ticket_status[])', { statuses: query.status });
-  if (query.priority?.length)
-    qb.andWhere('t.priority = ANY(:priorities::ticket_priority[])', { priorities: query.priority });
-  if (query.platform?.length)
-    qb.andWhere('t.platform = ANY(:platforms::ticket_platform[])', { platforms: query.platform });
-  const q = query.q?.trim();
-  if (q) {
-    qb.andWhere(
-      `EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND ${MESSAGE_SEARCH_VECTOR} @@ ${searchQuerySql(':q')})`,
-      { q },
-    );
-  }
-
-  const countQuery = qb.clone();
-
+  if (user.role !== 'admin' && user.serviceIds.length === 0)
+    return { tickets: [], total: 0, totalIsCapped: false, nextCursor: null };
+  // The same conditions (on the ticket's own columns) for the page and for the count, which needs no
+  // join: counting then reads an index alone and stops at the cap.
+  const countQuery = db.getRepository(Ticket).createQueryBuilder('t');
+  for (const target of [qb, countQuery]) filterTickets(target, user, view, query);
   if (query.cursor) {
     const [key, id] = decodeCursor(query.cursor, sort);
     if (sort === 'due') qb.andWhere('(t.slaSortKey, t.id) > (:key::float8, :id::uuid)', { key, id });
@@ -117,8 +96,36 @@ export async function listTickets(
   return { tickets, total: Math.min(total, COUNT_CAP), totalIsCapped: total > COUNT_CAP, nextCursor };
 }
 
-async function countCapped(qb: ReturnType<typeof ticketWithRelations>): Promise<number> {
-  const [sql, params] = qb.select('t.id').orderBy().getQueryAndParameters();
+function filterTickets(
+  qb: SelectQueryBuilder<Ticket>,
+  user: AuthUser,
+  view: NonNullable<ListTicketsQuery['view']>,
+  query: ListTicketsQuery,
+): void {
+  if (user.role !== 'admin') qb.andWhere('t.serviceId = ANY(:services)', { services: user.serviceIds });
+  if (view === 'mine') qb.andWhere('t.assigneeId = :me', { me: user.id });
+  if (view === 'unassigned') qb.andWhere('t.assigneeId IS NULL');
+  if (view === 'due') qb.andWhere('t.slaWarningAt <= now()');
+  if (query.serviceId) qb.andWhere('t.serviceId = :serviceId', { serviceId: query.serviceId });
+  if (query.assigneeId) qb.andWhere('t.assigneeId = :assigneeId', { assigneeId: query.assigneeId });
+  // Compared as the enums they are (the DTO checked the values), so that indexes on them serve.
+  if (query.status?.length)
+    qb.andWhere('t.status = ANY(:statuses::ticket_status[])', { statuses: query.status });
+  if (query.priority?.length)
+    qb.andWhere('t.priority = ANY(:priorities::ticket_priority[])', { priorities: query.priority });
+  if (query.platform?.length)
+    qb.andWhere('t.platform = ANY(:platforms::ticket_platform[])', { platforms: query.platform });
+  const q = query.q?.trim();
+  if (q) {
+    qb.andWhere(
+      `EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND ${MESSAGE_SEARCH_VECTOR} @@ ${searchQuerySql(':q')})`,
+      { q },
+    );
+  }
+}
+
+async function countCapped(qb: SelectQueryBuilder<Ticket>): Promise<number> {
+  const [sql, params] = qb.select('1').getQueryAndParameters();
   const rows: Array<{ n: number }> = await qb.connection.query(
     `SELECT count(*)::int AS n FROM (${sql} LIMIT ${COUNT_CAP + 1}) AS capped`,
     params,
