@@ -270,12 +270,12 @@ describe('SLA clocks in the product', () => {
       expect(tickets).toHaveLength(3);
       expect(new Set(tickets.map((x) => x.serviceId))).toEqual(new Set([voirie.id, proprete.id]));
       const snapshot = async () => ({
-        tickets: await t.db.query(
+        tickets: await t.db.query<unknown[]>(
           `SELECT id, sla_due_at, sla_kind, sla_paused, sla_remaining_minutes, sla_sort_key, sla_warning_at,
                   first_response_due_at, first_responded_at, first_response_business_minutes, first_response_minutes
              FROM tickets ORDER BY id`,
         ),
-        clocks: await t.db.query(
+        clocks: await t.db.query<unknown[]>(
           `SELECT ticket_id, kind, state, target_minutes, started_at, deadline_at, warning_at, paused_since,
                   achieved_at
              FROM ticket_sla_clocks ORDER BY ticket_id, kind`,
