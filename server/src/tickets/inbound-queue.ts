@@ -145,9 +145,11 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   /**
-   * Processes batches until none is left, `concurrency` at a time: the claims skip each other's rows,
-   * and one batch's round trips to PostgreSQL overlap another's work. A batch waits for another only
-   * on a thread both touch (advisory locks, in one order) or on the same rows (locked in one order).
+   * Processes batches until none is left, `concurrency` at a time (default 1): the claims skip each
+   * other's rows, and one batch's round trips to PostgreSQL overlap another's work. A batch waits for
+   * another only on a thread both touch (advisory locks, in one order) or on the same rows (locked in
+   * one order). With more than one, the claims interleave: two messages of a thread may be stored out
+   * of their arrival order (the later one may open the ticket), as with several instances.
    */
   private async drain(): Promise<void> {
     const worker = async () => {
