@@ -103,7 +103,9 @@ class PgBus {
     this.listener = null;
     if (listener) {
       listener.removeAllListeners('end');
-      listener.release();
+      listener.removeAllListeners('notification');
+      // Destroyed, not returned to the pool: it is still LISTENing.
+      listener.release(true);
     }
   }
 
@@ -187,6 +189,12 @@ class PgBus {
         this.reconnect();
       });
       await client.query(`LISTEN ${CHANNEL}`);
+      if (this.closed) {
+        // Closed while it was connecting.
+        client.removeAllListeners('end');
+        client.release(true);
+        return;
+      }
       this.listener = client;
     } catch (err) {
       this.logger.warn(`Not listening to the other instances yet: ${String(err)}`);
