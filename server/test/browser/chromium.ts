@@ -59,3 +59,49 @@ export async function signIn(browser: Browser, t: TestApp, email: string): Promi
   await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
   return { context, page, errors };
 }
+
+/** What a spec file shares: one app serving the built client, one Chromium, agents' sessions. */
+export interface BrowserFixture {
+  readonly t: TestApp;
+  /** Signs `email` in, in a context of its own, closed after the test. */
+  open: (email: string) => Promise<BrowserSession>;
+  /** A French context, signed in as nobody, closed after the test. */
+  newContext: () => Promise<BrowserContext>;
+}
+
+/** Registers the spec file's hooks: app and browser for the file, sessions closed after each test. */
+export function browserFixture(): BrowserFixture {
+  let t: TestApp | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    t = await startAppWithClient();
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('browserFixture: used before beforeAll ran');
+    return value;
+  };
+  return {
+    get t() {
+      return started(t);
+    },
+    open: async (email) => {
+      const session = await signIn(started(browser), started(t), email);
+      contexts.push(session.context);
+      return session;
+    },
+    newContext: async () => {
+      const context = await started(browser).newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+      contexts.push(context);
+      return context;
+    },
+  };
+}

@@ -1,10 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { Ticket } from '../../src/tickets/ticket.entity';
 import { feedDelivery, makePageAccount, makeTown, makeUser, PASSWORD, postMetaWebhook } from '../factories';
 import type { TestApp } from '../test-app';
 import { waitFor } from '../wait-for';
 import { seriousViolations } from './axe';
-import { launchChromium, signIn, startAppWithClient, type BrowserSession } from './chromium';
+import { browserFixture } from './chromium';
 
 function ticketList(page: Page): Locator {
   return page.getByRole('list', { name: 'Tickets', exact: true });
@@ -30,26 +30,12 @@ function focusedRowOutline(page: Page): Promise<{ style: string; width: number }
 }
 
 describe('The inbox by keyboard, and its accessibility', () => {
+  const fixture = browserFixture();
+  const { open } = fixture;
   let t: TestApp;
-  let browser: Browser;
-  const sessions: BrowserSession[] = [];
-  beforeAll(async () => {
-    t = await startAppWithClient();
-    browser = await launchChromium();
+  beforeAll(() => {
+    t = fixture.t;
   });
-  afterEach(async () => {
-    await Promise.all(sessions.splice(0).map((s) => s.context.close()));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function open(email: string): Promise<BrowserSession> {
-    const session = await signIn(browser, t, email);
-    sessions.push(session);
-    return session;
-  }
 
   /** Three Voirie tickets, the newest first in the inbox. */
   async function threeTickets(): Promise<void> {
@@ -160,9 +146,7 @@ describe('The inbox by keyboard, and its accessibility', () => {
     const agent = await makeUser(t.db, { services: [voirie], displayName: 'Julie Martin' });
     await threeTickets();
 
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-    sessions.push({ context, page: await context.newPage(), errors: [] });
-    const page = sessions[0].page;
+    const page = await (await fixture.newContext()).newPage();
     page.setDefaultTimeout(20_000);
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));

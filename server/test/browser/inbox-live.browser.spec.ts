@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { rooms } from '@guichet/shared';
 import { RealtimeGateway } from '../../src/realtime/realtime.gateway';
 import { Message } from '../../src/tickets/message.entity';
@@ -7,7 +7,7 @@ import { feedDelivery, makePageAccount, makeTown, makeUser, PAGE_ID, postMetaWeb
 import type { TestApp } from '../test-app';
 import { waitFor } from '../wait-for';
 import { seriousViolations } from './axe';
-import { launchChromium, signIn, startAppWithClient, type BrowserSession } from './chromium';
+import { browserFixture } from './chromium';
 
 /** Generous: two browsers, the app and PostgreSQL share a small CI machine. */
 const LIVE_TIMEOUT = 20_000;
@@ -29,26 +29,12 @@ function presence(page: Page): Locator {
 }
 
 describe('The live inbox, shared by two agents', () => {
+  const fixture = browserFixture();
+  const { open } = fixture;
   let t: TestApp;
-  let browser: Browser;
-  const sessions: BrowserSession[] = [];
-  beforeAll(async () => {
-    t = await startAppWithClient();
-    browser = await launchChromium();
+  beforeAll(() => {
+    t = fixture.t;
   });
-  afterEach(async () => {
-    await Promise.all(sessions.splice(0).map((s) => s.context.close()));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function open(email: string): Promise<BrowserSession> {
-    const session = await signIn(browser, t, email);
-    sessions.push(session);
-    return session;
-  }
 
   it('shows a webhook ticket to both, their presence and typing, a colleague’s reply before mine, and the resolution', async () => {
     await t.reset();
