@@ -41,6 +41,7 @@ export function percentile(values: number[], p: number): number {
 export async function startServer(
   database: string,
   env: Record<string, string> = {},
+  startTimeoutMs = 120_000,
 ): Promise<{ base: string; pid: number; stop(): Promise<void> }> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -60,7 +61,7 @@ export async function startServer(
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     const up = await fetch(`${base}/api/health`).then(
@@ -68,7 +69,7 @@ export async function startServer(
       () => false,
     );
     if (up) break;
-    if (Date.now() > deadline) throw new Error('the server did not start within 120 s');
+    if (Date.now() > deadline) throw new Error(`the server did not start within ${startTimeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return {

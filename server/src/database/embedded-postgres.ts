@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -21,11 +22,11 @@ export async function startEmbeddedPostgres(dataDir: string | null): Promise<Emb
     dataPath = join(dataDir, 'pglite');
     mkdirSync(dataPath, { recursive: true });
   }
-  // unaccent: the answers' search folds accents; pg_trgm indexes the contacts' search (a real server
-  // ships both with its contrib modules).
+  // unaccent: the answers' search folds accents; pg_trgm indexes the contacts' search; btree_gin lets
+  // the tickets' search index lead with the service (a real server ships all three in its contrib).
   const db = await PGlite.create({
     ...(dataPath ? { dataDir: dataPath } : {}),
-    extensions: { unaccent, pg_trgm },
+    extensions: { unaccent, pg_trgm, btree_gin },
   });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
   await server.start();

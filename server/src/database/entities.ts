@@ -14,6 +14,7 @@ import { Service } from '../services/service.entity';
 import { Message } from '../tickets/message.entity';
 import { InboundEventRecord } from '../tickets/inbound-event-record.entity';
 import { Ticket } from '../tickets/ticket.entity';
+import { TicketSearchDocument } from '../tickets/ticket-search.entity';
 import { User } from '../users/user.entity';
 import { ServiceMember } from '../services/service-member.entity';
 import { RoutingRuleRecord } from '../routing/routing-rule.entity';
@@ -28,6 +29,7 @@ export const ENTITIES = [
   Contact,
   Ticket,
   Message,
+  TicketSearchDocument,
   AuditEvent,
   RateLimitBucket,
   Session,

@@ -1,9 +1,9 @@
 /**
  * Full-text search over messages: PostgreSQL's French configuration (stems, stop words) on text whose
  * accents are folded first, on both sides, so « ecole », « école » and « ÉCOLE » find each other. Folding
- * uses translate(), which is immutable (an index expression may use it) and needs no extension (the
- * embedded PGlite has no unaccent). The GIN index ix_messages_search is on MESSAGE_SEARCH_VECTOR exactly:
- * a query must use the same expression for the index to serve it.
+ * uses translate(), which is immutable and needs no extension. Messages are searched through their
+ * ticket's document (ticket_search, migration AddTicketSearch), which ticket_search_vector() folds and
+ * parses in the same way: the two sides must stay alike.
  */
 const ACCENTED = 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸŒÆ';
 const PLAIN = 'aaaaaaceeeeiiiinooooouuuuyyoaaaaaaaceeeeiiiinooooouuuuyyoa';
@@ -17,6 +17,3 @@ export function foldAccentsSql(expression: string): string {
 export function searchQuerySql(parameter: string): string {
   return `websearch_to_tsquery('french'::regconfig, ${foldAccentsSql(parameter)})`;
 }
-
-/** The indexed expression (migration AddInboxKeysetAndSearch), for messages aliased `m`. */
-export const MESSAGE_SEARCH_VECTOR = `to_tsvector('french'::regconfig, ${foldAccentsSql('m.body')})`;

@@ -31,9 +31,6 @@ import { Ticket } from './ticket.entity';
   where: '"platform_message_id" IS NOT NULL',
 })
 @Index('ix_messages_ticket_created', ['ticketId', 'createdAt'])
-// Full-text search (message-search.ts): a GIN index on an expression, made by hand in the migration
-// (TypeORM only makes btrees on columns), which the schema diff leaves alone.
-@Index('ix_messages_search', { synchronize: false })
 export class Message {
   @PrimaryGeneratedColumn('uuid')
   id: string;

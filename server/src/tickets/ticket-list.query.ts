@@ -2,7 +2,7 @@ import type { ListTicketsQuery } from '@guichet/shared/dto';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
-import { MESSAGE_SEARCH_VECTOR, searchQuerySql } from './message-search';
+import { searchQuerySql } from './message-search';
 import { ticketWithRelations } from './ticket-queries';
 import { Ticket } from './ticket.entity';
 
@@ -24,7 +24,7 @@ function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
-function decodeCursor(raw: string, sort: 'activity' | 'due'): Cursor {
+function decodeCursor(raw: string, sort: Sort): Cursor {
   try {
     const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     if (
@@ -44,6 +44,8 @@ function decodeCursor(raw: string, sort: 'activity' | 'due'): Cursor {
   throw new DomainError('invalid', 'cursor: not a cursor of this list (sort and cursor must go together)');
 }
 
+type Sort = 'activity' | 'due';
+
 /**
  * One page of an inbox: a view (mine, my services, unassigned, due soon or overdue, all), filters,
  * full-text search over the messages, sorted by last activity or by SLA deadline, and walked with
@@ -54,37 +56,41 @@ export async function listTickets(
   db: DataSource,
   user: AuthUser,
   query: ListTicketsQuery,
+  options: { searchWalk?: number } = {},
 ): Promise<TicketListPage> {
   const view = query.view ?? (user.role === 'admin' ? 'all' : 'services');
-  const sort = query.sort ?? 'activity';
+  const sort: Sort = query.sort ?? 'activity';
   const limit = query.limit ?? DEFAULT_LIMIT;
-  const qb = ticketWithRelations(db);
-
   if (view === 'all' && user.role !== 'admin') {
     throw new DomainError('forbidden', 'view: « all » is for administrators; use « services »');
   }
   if (user.role !== 'admin' && user.serviceIds.length === 0)
     return { tickets: [], total: 0, totalIsCapped: false, nextCursor: null };
+  const after = query.cursor ? decodeCursor(query.cursor, sort) : null;
+  const q = query.q?.trim() || undefined;
   // The same conditions (on the ticket's own columns) for the page and for the count, which needs no
   // join: counting then reads an index alone and stops at the cap.
-  const countQuery = db.getRepository(Ticket).createQueryBuilder('t');
-  for (const target of [qb, countQuery]) filterTickets(target, user, view, query);
-  if (query.cursor) {
-    const [key, id] = decodeCursor(query.cursor, sort);
-    if (sort === 'due') qb.andWhere('(t.slaSortKey, t.id) > (:key::float8, :id::uuid)', { key, id });
-    else qb.andWhere('(t.lastMessageAt, t.id) < (:key::timestamptz, :id::uuid)', { key, id });
-  }
-  if (sort === 'due') qb.orderBy('t.slaSortKey', 'ASC').addOrderBy('t.id', 'ASC');
-  else qb.orderBy('t.lastMessageAt', 'DESC').addOrderBy('t.id', 'DESC');
-  // One row more than asked says whether there is a next page. The cursor keeps the database's own
-  // text of the instant (microseconds), so that no row sharing a millisecond is skipped.
-  // Counted on another connection while the page is read.
+  const filtered = (qb: SelectQueryBuilder<Ticket> = db.getRepository(Ticket).createQueryBuilder('t')) => {
+    filterTickets(qb, user, view, query);
+    return qb;
+  };
+  const scope = searchScope(user, query);
+  // One row more than asked says whether there is a next page. Counted on another connection while
+  // the page is read.
   const [total, { entities, raw }] = await Promise.all([
-    countCapped(countQuery),
-    qb
-      .addSelect('t.last_message_at::text', 'cursor_at')
-      .limit(limit + 1)
-      .getRawAndEntities<{ cursor_at: string }>(),
+    q ? countCappedSql(db, ...indexedMatches(filtered().select('1'), q, scope)) : countCapped(filtered()),
+    q
+      ? searchPage(db, filtered, {
+          sort,
+          after,
+          q,
+          take: limit + 1,
+          services: scope,
+          walk: options.searchWalk ?? SEARCH_WALK,
+        })
+      : pageQuery(filtered(ticketWithRelations(db)), sort, after)
+          .limit(limit + 1)
+          .getRawAndEntities<CursorRaw>(),
   ]);
   const tickets = entities.slice(0, limit);
   const last = tickets.at(-1);
@@ -94,6 +100,139 @@ export async function listTickets(
       ? encodeCursor(sort === 'due' ? [last.slaSortKey, last.id] : [lastRaw.cursor_at, last.id])
       : null;
   return { tickets, total: Math.min(total, COUNT_CAP), totalIsCapped: total > COUNT_CAP, nextCursor };
+}
+
+interface CursorRaw {
+  cursor_at: string;
+}
+
+/**
+ * Orders `qb` (tickets aliased `t`) by `sort` and starts it after `after`. The cursor keeps the
+ * database's own text of the instant (microseconds), so that no row sharing a millisecond is skipped.
+ */
+function pageQuery(
+  qb: SelectQueryBuilder<Ticket>,
+  sort: Sort,
+  after: Cursor | null,
+): SelectQueryBuilder<Ticket> {
+  startAfter(qb, sort, after);
+  if (sort === 'due') qb.orderBy('t.slaSortKey', 'ASC').addOrderBy('t.id', 'ASC');
+  else qb.orderBy('t.lastMessageAt', 'DESC').addOrderBy('t.id', 'DESC');
+  return qb.addSelect('t.last_message_at::text', 'cursor_at');
+}
+
+function startAfter(qb: SelectQueryBuilder<Ticket>, sort: Sort, after: Cursor | null): void {
+  if (!after) return;
+  const [key, id] = after;
+  if (sort === 'due') qb.andWhere('(t.slaSortKey, t.id) > (:key::float8, :id::uuid)', { key, id });
+  else qb.andWhere('(t.lastMessageAt, t.id) < (:key::timestamptz, :id::uuid)', { key, id });
+}
+
+/** How many tickets, in list order, a search examines before it turns to the index (see searchPage). */
+const SEARCH_WALK = 2000;
+
+/**
+ * A page of search results. A word found in many tickets (« poubelle » in the cleanliness service) is
+ * found soonest by walking the inbox in its order and checking each ticket's search document; a rare
+ * one by the GIN index, then sorting its few matches. The planner cannot tell which from its
+ * statistics (a phrase like « nid de poule » is estimated as if its words were unrelated), so the
+ * page first walks up to SEARCH_WALK tickets (a few milliseconds), and only when they hold too few
+ * matches takes the rest, beyond them, from the index: by then the word is known to be rare.
+ */
+async function searchPage(
+  db: DataSource,
+  filtered: () => SelectQueryBuilder<Ticket>,
+  options: {
+    sort: Sort;
+    after: Cursor | null;
+    q: string;
+    take: number;
+    services: string[] | null;
+    walk: number;
+  },
+): Promise<{ entities: Ticket[]; raw: CursorRaw[] }> {
+  const { sort, after, q, take, walk } = options;
+  const [walkSql, walkParams]: [string, unknown[]] = pageQuery(filtered(), sort, after)
+    .select('t.id', 'id')
+    .addSelect('t.last_message_at', 'last_message_at')
+    .addSelect('t.sla_sort_key', 'sort_key')
+    .addSelect('t.last_message_at::text', 'cursor_at')
+    .limit(walk)
+    .getQueryAndParameters();
+  const order = (alias: string) =>
+    sort === 'due'
+      ? `${alias}.sort_key ASC, ${alias}.id ASC`
+      : `${alias}.last_message_at DESC, ${alias}.id DESC`;
+  // Numbered in walk order; the walk's last ticket is returned even when it does not match, as the
+  // boundary from which the index takes over. Each document is read by its key as the walk reaches
+  // it (LIMIT 1 keeps the planner from joining all the documents at once instead), and the outer LIMIT
+  // stops the walk as soon as the page is full: the order is the walk's, so nothing is sorted.
+  const walked: Array<{ id: string; sort_key: number; cursor_at: string; n: string; hit: boolean }> =
+    await db.query(
+      `SELECT * FROM (
+         SELECT w.*, row_number() OVER (ORDER BY ${order('w')}) AS n, coalesce(m.hit, false) AS hit
+           FROM (${walkSql}) AS w
+           LEFT JOIN LATERAL (
+             SELECT s.document @@ ${searchQuerySql(`$${walkParams.length + 1}`)} AS hit
+               FROM ticket_search s WHERE s.ticket_id = w.id LIMIT 1
+           ) AS m ON true
+       ) AS c
+       WHERE c.hit OR c.n = ${walk}
+       ORDER BY ${order('c')}
+       LIMIT ${take}`,
+      [...walkParams, q],
+    );
+  const ids = walked.filter((row) => row.hit).map((row) => row.id);
+  const boundary = walked.find((row) => Number(row.n) === walk);
+  if (ids.length < take && boundary) {
+    // The rest, beyond the boundary, from the index: every match, checked against the filters and
+    // sorted; few, since the walk found the word rare.
+    const beyond = filtered()
+      .select('t.id', 'id')
+      .addSelect('t.last_message_at', 'last_message_at')
+      .addSelect('t.sla_sort_key', 'sort_key');
+    startAfter(beyond, sort, [sort === 'due' ? boundary.sort_key : boundary.cursor_at, boundary.id]);
+    const [from, params] = indexedMatches(beyond, q, options.services);
+    const found: Array<{ id: string }> = await db.query(
+      `SELECT f.id ${from} ORDER BY ${order('f')} LIMIT ${take - ids.length}`,
+      params,
+    );
+    ids.push(...found.map((row) => row.id));
+  }
+  if (ids.length === 0) return { entities: [], raw: [] };
+  return pageQuery(
+    ticketWithRelations(db).where('t.id = ANY(:ids)', { ids }),
+    sort,
+    null,
+  ).getRawAndEntities<CursorRaw>();
+}
+
+/**
+ * `FROM … WHERE …` of the tickets matching `q` found by the GIN index (within `services` when given),
+ * each checked by its key against `tickets` (a query on tickets aliased `t`, whose selection becomes `f`).
+ */
+function indexedMatches(
+  tickets: SelectQueryBuilder<Ticket>,
+  q: string,
+  services: string[] | null,
+): [string, unknown[]] {
+  // LIMIT 1 (one ticket per key): looked up for each match, not all the service's tickets hashed.
+  const [sql, params]: [string, unknown[]] = tickets
+    .andWhere('t.id = s.ticket_id')
+    .limit(1)
+    .getQueryAndParameters();
+  const scope = services ? `s.service_id = ANY($${params.length + 2}::uuid[]) AND ` : '';
+  return [
+    `FROM ticket_search s CROSS JOIN LATERAL (${sql}) AS f
+     WHERE ${scope}s.document @@ ${searchQuerySql(`$${params.length + 1}`)}`,
+    [...params, q, ...(services ? [services] : [])],
+  ];
+}
+
+/** The services a search's index lookup may keep to: the one asked for, else the agent's own. */
+function searchScope(user: AuthUser, query: ListTicketsQuery): string[] | null {
+  if (query.serviceId) return [query.serviceId];
+  return user.role === 'admin' ? null : user.serviceIds;
 }
 
 function filterTickets(
@@ -115,19 +254,17 @@ function filterTickets(
     qb.andWhere('t.priority = ANY(:priorities::ticket_priority[])', { priorities: query.priority });
   if (query.platform?.length)
     qb.andWhere('t.platform = ANY(:platforms::ticket_platform[])', { platforms: query.platform });
-  const q = query.q?.trim();
-  if (q) {
-    qb.andWhere(
-      `EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND ${MESSAGE_SEARCH_VECTOR} @@ ${searchQuerySql(':q')})`,
-      { q },
-    );
-  }
 }
 
-async function countCapped(qb: SelectQueryBuilder<Ticket>): Promise<number> {
+function countCapped(qb: SelectQueryBuilder<Ticket>): Promise<number> {
   const [sql, params] = qb.select('1').getQueryAndParameters();
-  const rows: Array<{ n: number }> = await qb.connection.query(
-    `SELECT count(*)::int AS n FROM (${sql} LIMIT ${COUNT_CAP + 1}) AS capped`,
+  return countCappedSql(qb.connection, `FROM (${sql}) AS rows`, params);
+}
+
+/** How many rows `from` (a FROM … WHERE … clause) gives, counting no further than just past the cap. */
+async function countCappedSql(db: DataSource, from: string, params: unknown[]): Promise<number> {
+  const rows: Array<{ n: number }> = await db.query(
+    `SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1}) AS capped`,
     params,
   );
   return rows[0]?.n ?? 0;
