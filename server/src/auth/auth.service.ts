@@ -122,12 +122,36 @@ export class AuthService {
     }
     if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !UUID.test(payload.sid))
       return null;
-    const live: unknown[] = await this.db.query(
-      'SELECT 1 FROM sessions WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now()',
+    // One query for the session and the person, as this runs on every authenticated request.
+    const rows: Array<{
+      id: string;
+      email: string;
+      display_name: string;
+      role: AuthUser['role'];
+      service_ids: string[];
+      head_of_service_ids: string[];
+    }> = await this.db.query(
+      `SELECT u.id, u.email, u.display_name, u.role,
+              coalesce(array_agg(m.service_id) FILTER (WHERE m.service_id IS NOT NULL), '{}') AS service_ids,
+              coalesce(array_agg(m.service_id) FILTER (WHERE m.role = 'service_head'), '{}') AS head_of_service_ids
+         FROM sessions s
+         JOIN users u ON u.id = s.user_id AND u.active
+         LEFT JOIN user_services m ON m.user_id = u.id
+        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
+        GROUP BY u.id`,
       [payload.sid, payload.sub],
     );
-    if (live.length === 0) return null;
-    return this.loadUser(payload.sub, payload.sid);
+    const user = rows[0];
+    if (!user) return null;
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.display_name,
+      role: user.role,
+      serviceIds: user.service_ids,
+      headOfServiceIds: user.head_of_service_ids,
+      sessionId: payload.sid,
+    };
   }
 
   get cookieOptions() {

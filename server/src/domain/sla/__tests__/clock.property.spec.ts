@@ -201,3 +201,43 @@ describe('the default service calendar over years', () => {
     );
   });
 });
+
+describe('businessMinutesBetween over long spans (counted by remembered blocks)', () => {
+  /** A start, and an end 85 days to two years later, at any millisecond. */
+  const longSpan = scenarioArb.chain((scenario) =>
+    fc.record({
+      scenario: fc.constant(scenario),
+      length: fc.integer({ min: 85 * 1440 * MINUTE, max: 730 * 1440 * MINUTE }),
+    }),
+  );
+
+  it('equals the sum of the same span cut into short stretches, walked one by one', () => {
+    fc.assert(
+      fc.property(longSpan, ({ scenario: { calendar, start }, length }) => {
+        const end = start.getTime() + length;
+        let walked = 0;
+        for (let from = start.getTime(); from < end; from += 20 * 1440 * MINUTE) {
+          const to = Math.min(end, from + 20 * 1440 * MINUTE);
+          walked += businessMinutesBetween(calendar, new Date(from), new Date(to)) * MINUTE;
+        }
+        expect(businessMinutesBetween(calendar, start, new Date(end)) * MINUTE).toBeCloseTo(walked, 3);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('agrees with the naive oracle across three months', () => {
+    const arb = scenarioArb.chain((scenario) =>
+      fc.record({ scenario: fc.constant(scenario), days: fc.integer({ min: 85, max: 100 }) }),
+    );
+    fc.assert(
+      fc.property(arb, ({ scenario: { calendar, start }, days }) => {
+        const end = new Date(start.getTime() + days * 1440 * MINUTE);
+        expect(businessMinutesBetween(calendar, start, end)).toBe(
+          naiveBusinessMinutesBetween(calendar, start, end),
+        );
+      }),
+      { numRuns: 8 },
+    );
+  });
+});
