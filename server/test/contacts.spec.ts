@@ -80,6 +80,20 @@ describe('Contacts across channels', () => {
       to: 'new',
     });
 
+    // An agent's status change is told once, with who made it.
+    const patched = await api(t, agent, `/api/tickets/${first.id}`, {
+      method: 'PATCH',
+      body: { status: 'pending' },
+    });
+    expect(patched.status).toBe(200);
+    const history = (await api<TicketDetail>(t, agent, `/api/tickets/${first.id}`)).body.history;
+    const toPending = history.filter((h) => JSON.stringify(h.details).includes('"to":"pending"'));
+    expect(toPending).toHaveLength(1);
+    expect(toPending[0]).toMatchObject({
+      action: 'ticket.status',
+      actor: { displayName: expect.any(String) },
+    });
+
     // Reading the merged identity leads to the person.
     const again = await api<ContactDetail>(t, agent, `/api/contacts/${second.contactId}`);
     expect(again.body.id).toBe(first.contactId);

@@ -3,7 +3,8 @@ import type { DataSource } from 'typeorm';
 
 /**
  * What happened to a ticket, oldest first: its status changes and the actions recorded in the audit
- * trail (routing, re-routing, assignment, priority, replies…), with who did them. Views are left out.
+ * trail (routing, re-routing, assignment, priority, replies…), with who did them. Views are left out,
+ * and each status change is told once.
  */
 export async function ticketHistory(db: DataSource, ticketId: string): Promise<TicketHistoryEntry[]> {
   const rows: Array<{
@@ -21,7 +22,9 @@ export async function ticketHistory(db: DataSource, ticketId: string): Promise<T
      UNION ALL
      SELECT a.created_at, a.action, a.details, u.id, u.display_name
        FROM audit_events a LEFT JOIN users u ON u.id = a.actor_user_id
-      WHERE a.target_type = 'ticket' AND a.target_id = $1::text AND a.action <> 'ticket.viewed'
+      WHERE a.target_type = 'ticket' AND a.target_id = $1::text
+        -- Views are not events; an agent's status change is also a status row (above), told once.
+        AND a.action NOT IN ('ticket.viewed', 'ticket.status_changed')
       ORDER BY 1, 2`,
     [ticketId],
   );

@@ -13,10 +13,7 @@ const isPriority = (value: unknown): value is TicketPriority =>
   typeof value === 'string' && (TICKET_PRIORITIES as readonly string[]).includes(value);
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
 
-/**
- * What one history entry says, in the reader's language; null for entries that repeat another one
- * (an agent's status change is both a status row and an audit event).
- */
+/** What one history entry says, in the reader's language; null for an entry it cannot tell. */
 export function describeHistoryEntry(
   entry: TicketHistoryEntry,
   t: TFunction,
@@ -35,8 +32,6 @@ export function describeHistoryEntry(
         ? t('ticketHistory.status', { from: t(`status.${details.from}`), to })
         : t('ticketHistory.statusInitial', { to });
     }
-    case 'ticket.status_changed':
-      return null;
     case 'ticket.priority_changed':
       if (!isPriority(details.from) || !isPriority(details.to)) break;
       return t('ticketHistory.priority', {
