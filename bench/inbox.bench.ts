@@ -24,6 +24,7 @@ const dist = (path: string) => require(`../server/dist/src/${path}`) as Record<s
 
 const TICKETS = Number(process.env.TICKETS ?? 1_000_000);
 const REQUESTS = Number(process.env.REQUESTS ?? 300);
+const WARM_UP = 20;
 const DATABASE = 'guichet_bench_inbox';
 const PASSWORD = 'bench-password-2026';
 const SERVICES = ['accueil', 'voirie', 'proprete', 'etat-civil', 'culture', 'urbanisme', 'social', 'police'];
@@ -128,7 +129,7 @@ async function generate(db: Client): Promise<void> {
 }
 
 async function measure(run: (i: number) => Promise<void>): Promise<number[]> {
-  for (let i = 0; i < 20; i++) await run(i); // warm-up
+  for (let i = 0; i < WARM_UP; i++) await run(i);
   const times: number[] = [];
   for (let i = 0; i < REQUESTS; i++) {
     const t0 = performance.now();
@@ -195,8 +196,15 @@ async function main(): Promise<void> {
         `serviceId=${service(i)}&sort=due&status=new,open,pending&limit=50&cursor=${cursors[i % services.length]}`,
       );
     });
+    // Each search's time is also kept by term: a word found in one ticket in ten and a rare phrase are
+    // found in different ways (see searchPage in server/src/tickets/ticket-list.query.ts).
+    const byTerm = new Map<string, number[]>(SEARCHES.map((term) => [term, []]));
+    let searches = 0;
     const search = await measure(async (i) => {
-      await get(`serviceId=${service(i)}&q=${encodeURIComponent(SEARCHES[i % SEARCHES.length])}&limit=50`);
+      const term = SEARCHES[i % SEARCHES.length];
+      const t0 = performance.now();
+      await get(`serviceId=${service(i)}&q=${encodeURIComponent(term)}&limit=50`);
+      if (++searches > WARM_UP) byTerm.get(term)?.push(performance.now() - t0);
     });
     const rawPage = await measure(async (i) => {
       await db.query(
@@ -225,6 +233,8 @@ async function main(): Promise<void> {
     row('service inbox, first page (API)', inbox);
     row('service inbox, fifth page by cursor (API)', deep);
     row('full-text search in a service (API)', search);
+    for (const [term, times] of byTerm)
+      row(`  « ${term} » (${times.length - Math.ceil(20 / SEARCHES.length)}+ runs)`, times);
     row('same first page, plain pg (baseline)', rawPage);
     console.log(
       `ratio API p95 / plain pg p95: ${(percentile(inbox, 95) / percentile(rawPage, 95)).toFixed(1)}`,

@@ -89,10 +89,8 @@ describe('Contacts across channels', () => {
     const history = (await api<TicketDetail>(t, agent, `/api/tickets/${first.id}`)).body.history;
     const toPending = history.filter((h) => JSON.stringify(h.details).includes('"to":"pending"'));
     expect(toPending).toHaveLength(1);
-    expect(toPending[0]).toMatchObject({
-      action: 'ticket.status',
-      actor: { displayName: expect.any(String) },
-    });
+    expect(toPending[0]?.action).toBe('ticket.status');
+    expect(toPending[0]?.actor?.displayName).toBeTruthy();
 
     // Reading the merged identity leads to the person.
     const again = await api<ContactDetail>(t, agent, `/api/contacts/${second.contactId}`);
