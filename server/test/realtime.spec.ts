@@ -2,12 +2,26 @@ import {
   SOCKET_PATH,
   TYPING_EXPIRES_MS,
   type ClientToServerEvents,
+  type MessageView,
   type Presence,
   type ServerToClientEvents,
   type TicketSummary,
 } from '@guichet/shared';
 import { io, type Socket } from 'socket.io-client';
-import { feedDelivery, login, makePageAccount, makeTown, makeUser, postMetaWebhook } from './factories';
+import type { BusinessCalendar } from '../src/domain/sla';
+import { Service } from '../src/services/service.entity';
+import { loadMessage, loadTicket } from '../src/tickets/ticket-queries';
+import { toMessageView, toTicketSummary } from '../src/tickets/ticket-views';
+import {
+  feedDelivery,
+  login,
+  makePageAccount,
+  makeSlaPolicy,
+  makeTown,
+  makeUser,
+  PAGE_ID,
+  postMetaWebhook,
+} from './factories';
 import { startTestApp, type TestApp } from './test-app';
 import { waitFor } from './wait-for';
 
@@ -175,5 +189,82 @@ describe('Live events over socket.io', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(seen).toHaveLength(1);
     expect(seen[0]?.viewers).toHaveLength(1);
+  });
+
+  it('tells a batch’s new tickets and messages exactly as they read back once stored', async () => {
+    const { voirie } = await makeTown(t.db);
+    const day: Array<[string, string]> = [['00:00', '24:00']];
+    const always: BusinessCalendar = {
+      timeZone: 'Europe/Paris',
+      hours: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day },
+    };
+    await t.db
+      .getRepository(Service)
+      .update({ id: voirie.id }, { assignmentMode: 'round_robin', calendar: always });
+    await makeSlaPolicy(t.db);
+    await makePageAccount(t);
+    await makeUser(t.db, { services: [voirie], displayName: 'Bob' });
+    // Citizen 8002 was merged into 8001: their tickets are the person's.
+    const [person] = await t.db.query<Array<{ id: string }>>(
+      `INSERT INTO contacts (platform, platform_user_id, display_name, handle)
+       VALUES ('facebook', '8001', 'Jeanne Dupont', 'jdupont') RETURNING id`,
+    );
+    await t.db.query(
+      `INSERT INTO contacts (platform, platform_user_id, display_name, merged_into_id)
+       VALUES ('facebook', '8002', 'J. D.', $1)`,
+      [person?.id],
+    );
+    const socket = connect(await login(t, (await makeUser(t.db, { role: 'admin' })).email));
+    await connected(socket);
+    const tickets: TicketSummary[] = [];
+    const messages: MessageView[] = [];
+    socket.on('ticket.created', (ticket) => tickets.push(ticket));
+    socket.on('message.created', (message) => messages.push(message));
+    socket.on('message.updated', (message) => messages.push(message));
+    const post = `${PAGE_ID}_4242`;
+    // A subject is cut at 120 characters: here inside an emoji, whose half PostgreSQL stores as U+FFFD.
+    const long = `${'Nid de poule '.repeat(9)}!🕳️ avenue de la Gare`;
+    const res = await postMetaWebhook(
+      t,
+      feedDelivery([
+        { postId: post, commentId: '4242_1', message: long, from: { id: '8002', name: 'Jeanne' } },
+        {
+          postId: post,
+          commentId: '4242_2',
+          parentId: '4242_1',
+          message: 'Toujours là',
+          from: { id: '8003' },
+        },
+        { postId: post, commentId: '4242_3', message: 'Les poubelles débordent' },
+        { postId: post, commentId: '4242_3', verb: 'edited', message: 'Les poubelles débordent rue Haute' },
+      ]),
+    );
+    expect(res.status).toBe(200);
+    await waitFor(() => tickets.length === 2 && messages.length === 4);
+    // remainingMinutes runs with the clock between the event and the read.
+    const steady = (s: TicketSummary) => ({ ...s, sla: s.sla && { ...s.sla, remainingMinutes: 0 } });
+    for (const ticket of tickets) {
+      const stored = await loadTicket(t.db, ticket.id);
+      expect(stored).not.toBeNull();
+      if (stored) expect(steady(ticket)).toEqual(steady(toTicketSummary(stored)));
+    }
+    for (const message of messages) {
+      const stored = await loadMessage(t.db, message.id);
+      expect(stored).not.toBeNull();
+      if (stored) expect(message).toEqual(toMessageView(stored));
+    }
+    const pothole = tickets.find((x) => x.service.slug === 'voirie');
+    expect(pothole?.subject).toContain('\uFFFD');
+    expect(pothole?.contact?.displayName).toBe('Jeanne Dupont');
+    expect(pothole?.assignee?.displayName).toBe('Bob');
+    expect(pothole?.sla).not.toBeNull();
+    expect(messages.find((m) => m.platformMessageId === '4242_1')?.author).toMatchObject({
+      kind: 'contact',
+      contact: { displayName: 'Jeanne' },
+    });
+    expect(messages.filter((m) => m.platformMessageId === '4242_3').map((m) => m.body)).toEqual([
+      'Les poubelles débordent rue Haute',
+      'Les poubelles débordent rue Haute',
+    ]);
   });
 });

@@ -203,17 +203,17 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
    * after the commit.
    */
   private async inTransaction(claim: (manager: EntityManager) => Promise<ClaimedRow[]>): Promise<void> {
-    const outcomes = await this.db.transaction(async (manager) => {
+    const batch = await this.db.transaction(async (manager) => {
       const rows = await claim(manager);
-      if (rows.length === 0) return [];
+      if (rows.length === 0) return null;
       const done = await this.ingest.store(
         manager,
         rows.map((r) => ({ event: reviveInboundEvent(r.event), receivedAt: new Date(r.received_at) })),
       );
-      await markDone(manager, rows, done);
+      await markDone(manager, rows, done.outcomes);
       return done;
     });
-    if (outcomes.length > 0) void this.ingest.publishAfterCommit(outcomes);
+    if (batch) void this.ingest.publishAfterCommit(batch);
   }
 
   private async recordFailure(row: ClaimedRow, err: unknown): Promise<void> {

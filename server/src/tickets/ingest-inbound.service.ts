@@ -17,11 +17,18 @@ import { lockTickets, SlaClockService } from '../sla/sla-clock.service';
 import { Message } from './message.entity';
 import { TicketStatusService, type StatusChange } from './ticket-status.service';
 import { loadMessages, loadTickets } from './ticket-queries';
-import { toMessageView, toTicketSummary } from './ticket-views';
+import {
+  toMessageView,
+  toTicketSummary,
+  type MessageViewSource,
+  type TicketSummarySource,
+} from './ticket-views';
+import { openedTicket, storedMessage, type OpenedTicket } from './ingest-news';
 import {
   accountKey,
   accountsOf,
   ConcurrentDuplicateError,
+  contactsByIds,
   insertMessages,
   insertTickets,
   latestTicketsOfThreads,
@@ -31,6 +38,8 @@ import {
   touchTickets,
   upsertContacts,
   type NewMessageRow,
+  type ContactFacts,
+  type InsertedTicket,
   type NewTicketRow,
   type TicketState,
 } from './ingest-queries';
@@ -38,6 +47,15 @@ import {
 export type IngestOutcome =
   | { outcome: 'created' | 'appended'; ticketId: string; messageId: string }
   | { outcome: 'duplicate' | 'updated' | 'ignored'; ticketId: string | null; messageId: string | null };
+
+/** A stored batch: each item's outcome, and what the agents are told once it is committed. */
+export interface IngestedBatch {
+  outcomes: IngestOutcome[];
+  /** The tickets it opened, as stored (by id). */
+  opened: Map<string, OpenedTicket>;
+  /** The messages it stored, as stored (by id). */
+  stored: Map<string, MessageViewSource>;
+}
 
 export interface InboundItem {
   event: InboundEvent;
@@ -100,25 +118,25 @@ export class IngestInboundService {
   async ingestMany(items: InboundItem[]): Promise<IngestOutcome[]> {
     if (items.length === 0) return [];
     const run = () => this.db.transaction((manager) => this.store(manager, items));
-    let outcomes: IngestOutcome[];
+    let batch: IngestedBatch;
     try {
-      outcomes = await run();
+      batch = await run();
     } catch (err) {
       // The concurrent copy is committed now: a second run sees it as a duplicate.
       if (!(err instanceof ConcurrentDuplicateError)) throw err;
-      outcomes = await run();
+      batch = await run();
     }
-    await this.publishAfterCommit(outcomes);
-    return outcomes;
+    await this.publishAfterCommit(batch);
+    return batch.outcomes;
   }
 
   /**
    * Tells the agents what a committed batch changed. Batches are told in commit order; the inbound
    * queue does not wait for it and goes on with its next batch meanwhile (`published` waits).
    */
-  publishAfterCommit(outcomes: IngestOutcome[]): Promise<void> {
+  publishAfterCommit(batch: IngestedBatch): Promise<void> {
     this.publishing = this.publishing
-      .then(() => this.publish(outcomes))
+      .then(() => this.publish(batch))
       .catch((err: unknown) => this.logger.error(err));
     return this.publishing;
   }
@@ -132,7 +150,7 @@ export class IngestInboundService {
    * Stores a batch in the caller's transaction, with a fixed number of statements whatever its size.
    * Throws ConcurrentDuplicateError when another transaction stored one of its messages meanwhile.
    */
-  async store(manager: EntityManager, items: InboundItem[]): Promise<IngestOutcome[]> {
+  async store(manager: EntityManager, items: InboundItem[]): Promise<IngestedBatch> {
     // PostgreSQL refuses NUL characters in text: a hostile or broken message must still be stored.
     items = items.map((i) => ({ ...i, event: withoutNulDeep(i.event) }));
     const outcomes: IngestOutcome[] = items.map(() => ({
@@ -351,7 +369,7 @@ export class IngestInboundService {
     }
     // Existing tickets this batch changes, locked in one order before any change (no deadlock).
     await lockTickets(manager, [...lastMessageOf.keys()]);
-    await insertTickets(manager, ticketRows);
+    const inserted = await insertTickets(manager, ticketRows);
     await clocks.store(manager);
     // Each agent round-robin dealt a ticket to is told (one statement); the push waits for the commit.
     await this.notifications.notifyAssigned(
@@ -370,14 +388,42 @@ export class IngestInboundService {
       null,
     );
     await this.audit.recordMany(manager, audits);
-    await insertMessages(manager, newMessages);
+    const storedAt = await insertMessages(manager, newMessages);
     await touchTickets(manager, [...lastMessageOf.values()]);
     for (const change of changes)
       outcomes[change.index] = await this.applyChange(manager, change.accountId, change.event);
 
     // Existing tickets that moved: their clocks are recomputed from their whole history (locked above).
     await this.sla.recomputeMany(manager, [...lastMessageOf.keys()], now, { locked: true });
-    return outcomes;
+
+    // What the agents will be told, as stored: authors as upserted, the persons they were merged into.
+    const authorOf = new Map([...contacts.values()].map((c) => [c.id, c.author]));
+    const persons = await contactsByIds(
+      manager,
+      [...new Set(ticketRows.map((r) => r.contactId))].filter(
+        (id): id is string => id !== null && !authorOf.has(id),
+      ),
+    );
+    const contactFacts = (id: string | null): ContactFacts | null =>
+      id === null ? null : (authorOf.get(id) ?? persons.get(id) ?? null);
+    const insertedById = new Map(inserted.map((t) => [t.id, t]));
+    const opened = new Map(
+      ticketRows.map((row) => [
+        row.id,
+        openedTicket(row, insertedById.get(row.id) as InsertedTicket, contactFacts(row.contactId)),
+      ]),
+    );
+    // A message edited, hidden or removed later in the same batch is read back instead.
+    const changedIds = new Set(changes.map((c) => outcomes[c.index]?.messageId));
+    const storedViews = new Map(
+      newMessages
+        .filter((row) => !changedIds.has(row.id))
+        .map((row) => [
+          row.id,
+          storedMessage(row, storedAt.get(row.id) as Date, contactFacts(row.authorContactId)),
+        ]),
+    );
+    return { outcomes, opened, stored: storedViews };
   }
 
   /** A message already stored was edited, hidden or removed on the platform. */
@@ -403,21 +449,39 @@ export class IngestInboundService {
     return { outcome: 'updated', ticketId: message.ticketId, messageId: message.id };
   }
 
-  /** Tells the agents, once committed: new tickets, tickets that moved, new and changed messages. */
-  private async publish(outcomes: IngestOutcome[]): Promise<void> {
+  /**
+   * Tells the agents, once committed: new tickets, tickets that moved, new and changed messages. What
+   * the batch stored is told as it stored it; only tickets it appended to and messages it changed are
+   * read back (their other columns are not the batch's).
+   */
+  private async publish({ outcomes, opened, stored }: IngestedBatch): Promise<void> {
     const live = outcomes.filter(
       (o) => o.outcome === 'created' || o.outcome === 'appended' || o.outcome === 'updated',
     );
     if (live.length === 0) return;
     const moved = live.filter((o) => o.outcome !== 'updated');
-    const [tickets, messages] = await Promise.all([
-      loadTickets(this.db, [...new Set(live.map((o) => o.ticketId as string))]),
+    const ticketIds = [...new Set(live.map((o) => o.ticketId as string))];
+    const [loaded, changed, names] = await Promise.all([
+      loadTickets(
+        this.db,
+        ticketIds.filter((id) => !opened.has(id)),
+      ),
       loadMessages(
         this.db,
-        live.map((o) => o.messageId as string),
+        live.map((o) => o.messageId as string).filter((id) => !stored.has(id)),
       ),
+      namesOf(this.db, [...opened.values()]),
     ]);
-    const ticketById = new Map(tickets.map((t) => [t.id, t]));
+    const ticketById = new Map<string, TicketSummarySource & { serviceId: string }>(
+      loaded.map((t) => [t.id, t]),
+    );
+    for (const ticket of opened.values()) {
+      const service = names.services.get(ticket.serviceId);
+      // Removed since (its tickets too): nothing to tell, as a read back would find nothing.
+      if (!service) continue;
+      const assignee = ticket.assigneeId ? (names.users.get(ticket.assigneeId) ?? null) : null;
+      ticketById.set(ticket.id, { ...ticket, service, assignee });
+    }
     const created = new Set(moved.filter((o) => o.outcome === 'created').map((o) => o.ticketId));
     for (const ticketId of new Set(moved.map((o) => o.ticketId as string))) {
       const ticket = ticketById.get(ticketId);
@@ -425,15 +489,45 @@ export class IngestInboundService {
       const event = created.has(ticketId) ? 'ticket.created' : 'ticket.updated';
       this.realtime.emitTicketEvent(ticket.serviceId, ticket.id, event, toTicketSummary(ticket));
     }
-    const outcomeOf = new Map(live.map((o) => [o.messageId, o.outcome]));
-    for (const message of messages) {
-      const ticket = ticketById.get(message.ticketId);
-      if (!ticket) continue;
-      const event = outcomeOf.get(message.id) === 'updated' ? 'message.updated' : 'message.created';
+    const changedById = new Map(changed.map((m) => [m.id, m]));
+    for (const outcome of live) {
+      const message = stored.get(outcome.messageId as string) ?? changedById.get(outcome.messageId as string);
+      const ticket = message && ticketById.get(message.ticketId);
+      if (!message || !ticket) continue;
+      const event = outcome.outcome === 'updated' ? 'message.updated' : 'message.created';
       this.realtime.emitTicketEvent(ticket.serviceId, ticket.id, event, toMessageView(message));
     }
     await this.notifications.publishFirstAssigned(
-      tickets.filter((t) => created.has(t.id) && t.assigneeId !== null).map((t) => t.id),
+      [...opened.values()].filter((t) => t.assigneeId !== null).map((t) => t.id),
     );
   }
+}
+
+/** The services and assignees of opened tickets, as a ticket read back would join them. */
+async function namesOf(
+  db: DataSource,
+  tickets: OpenedTicket[],
+): Promise<{
+  services: Map<string, TicketSummarySource['service']>;
+  users: Map<string, { id: string; displayName: string }>;
+}> {
+  if (tickets.length === 0) return { services: new Map(), users: new Map() };
+  const serviceIds = [...new Set(tickets.map((t) => t.serviceId))];
+  const userIds = [...new Set(tickets.map((t) => t.assigneeId))].filter((id): id is string => id !== null);
+  const [services, users] = await Promise.all([
+    db.query<Array<TicketSummarySource['service']>>(
+      'SELECT id, slug, name, calendar FROM services WHERE id = ANY($1::uuid[])',
+      [serviceIds],
+    ),
+    userIds.length === 0
+      ? []
+      : db.query<Array<{ id: string; display_name: string }>>(
+          'SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])',
+          [userIds],
+        ),
+  ]);
+  return {
+    services: new Map(services.map((s) => [s.id, s])),
+    users: new Map(users.map((u) => [u.id, { id: u.id, displayName: u.display_name }])),
+  };
 }

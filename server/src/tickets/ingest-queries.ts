@@ -4,6 +4,7 @@ import type { InboundMessage } from '../channels/inbound-event';
 import { bulkInsert, toTextArrayLiteral, type BulkColumn } from '../database/bulk-insert';
 import type { StoredRoutingDecision } from '../routing/stored-decision';
 import type { SlaSummaryColumns } from '../sla/sla-clock.service';
+import type { Contact } from '../contacts/contact.entity';
 import type { TicketContext } from './ticket.entity';
 
 /**
@@ -164,15 +165,18 @@ export async function storedMessages(
   );
 }
 
+/** A stored contact as agents see it, known to ingestion without reading it back. */
+export type ContactFacts = Pick<Contact, 'id' | 'platform' | 'handle' | 'displayName'>;
+
 /**
- * Creates or refreshes the authors; returns platform + platform user id → the contact (`id`, who wrote)
- * and the person it belongs to (`personId`: the contact it was merged into, else itself), whose the
- * ticket is.
+ * Creates or refreshes the authors; returns platform + platform user id → the contact (`id`, who wrote,
+ * as stored now: `author`) and the person it belongs to (`personId`: the contact it was merged into,
+ * else itself), whose the ticket is.
  */
 export async function upsertContacts(
   manager: EntityManager,
   events: InboundMessage[],
-): Promise<Map<string, { id: string; personId: string }>> {
+): Promise<Map<string, { id: string; personId: string; author: ContactFacts }>> {
   const authors = new Map<string, { platform: Platform; author: NonNullable<InboundMessage['author']> }>();
   for (const e of events) {
     if (!e.author) continue;
@@ -196,6 +200,8 @@ export async function upsertContacts(
     platform: Platform;
     platform_user_id: string;
     merged_into_id: string | null;
+    display_name: string | null;
+    handle: string | null;
   }> = await manager.query(
     `INSERT INTO contacts (platform, platform_user_id, display_name, handle)
      SELECT platform::contact_platform, platform_user_id, display_name, handle
@@ -205,7 +211,7 @@ export async function upsertContacts(
        SET display_name = COALESCE(EXCLUDED.display_name, contacts.display_name),
            handle = COALESCE(EXCLUDED.handle, contacts.handle),
            updated_at = now()
-     RETURNING id, platform, platform_user_id, merged_into_id`,
+     RETURNING id, platform, platform_user_id, merged_into_id, display_name, handle`,
     [
       list.map((a) => a.platform),
       list.map((a) => a.author.platformUserId),
@@ -216,7 +222,30 @@ export async function upsertContacts(
   return new Map(
     rows.map((r) => [
       accountKey(r.platform, r.platform_user_id),
-      { id: r.id, personId: r.merged_into_id ?? r.id },
+      {
+        id: r.id,
+        personId: r.merged_into_id ?? r.id,
+        author: { id: r.id, platform: r.platform, handle: r.handle, displayName: r.display_name },
+      },
+    ]),
+  );
+}
+
+/** Contacts as agents see them (the persons merged contacts belong to). */
+export async function contactsByIds(
+  manager: EntityManager,
+  ids: string[],
+): Promise<Map<string, ContactFacts>> {
+  if (ids.length === 0) return new Map();
+  const rows: Array<{ id: string; platform: Platform; handle: string | null; display_name: string | null }> =
+    await manager.query(
+      'SELECT id, platform, handle, display_name FROM contacts WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { id: r.id, platform: r.platform, handle: r.handle, displayName: r.display_name },
     ]),
   );
 }
@@ -260,19 +289,38 @@ export async function ticketsOfMessages(
   return new Map(rows.map((r) => [messageKey(r.channel_account_id, r.platform_message_id), toState(r)]));
 }
 
-export async function insertMessages(manager: EntityManager, rows: NewMessageRow[]): Promise<void> {
-  const inserted = await bulkInsert(
+/** Stores the messages; returns when each was stored (id → `created_at`). */
+export async function insertMessages(
+  manager: EntityManager,
+  rows: NewMessageRow[],
+): Promise<Map<string, Date>> {
+  const inserted = await bulkInsert<NewMessageRow, { id: string; created_at: Date }>(
     manager,
     'messages',
     MESSAGE_COLUMNS,
     rows,
-    'ON CONFLICT DO NOTHING RETURNING id',
+    'ON CONFLICT DO NOTHING RETURNING id, created_at',
   );
   if (inserted.length !== rows.length) throw new ConcurrentDuplicateError();
+  return new Map(inserted.map((r) => [r.id, r.created_at]));
 }
 
-export async function insertTickets(manager: EntityManager, rows: NewTicketRow[]): Promise<void> {
-  await bulkInsert(manager, 'tickets', TICKET_COLUMNS, rows);
+/** What PostgreSQL gives a new ticket: its reference number, and its `updated_at` (the transaction's time). */
+export interface InsertedTicket {
+  id: string;
+  reference: number;
+  updatedAt: Date;
+}
+
+export async function insertTickets(manager: EntityManager, rows: NewTicketRow[]): Promise<InsertedTicket[]> {
+  const inserted = await bulkInsert<NewTicketRow, { id: string; reference: number; updated_at: Date }>(
+    manager,
+    'tickets',
+    TICKET_COLUMNS,
+    rows,
+    'RETURNING id, reference, updated_at',
+  );
+  return inserted.map((r) => ({ id: r.id, reference: r.reference, updatedAt: r.updated_at }));
 }
 
 /** Existing tickets that received messages: their last activity moves forward. */

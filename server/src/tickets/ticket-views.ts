@@ -10,17 +10,76 @@ import { sharedCalendar } from '../sla/shared-calendar';
 import type { TicketSlaClock } from '../sla/ticket-sla-clock.entity';
 import { businessMinutesBetween, type BusinessCalendar } from '../domain/sla';
 import type { Contact } from '../contacts/contact.entity';
+import type { Service } from '../services/service.entity';
+import type { User } from '../users/user.entity';
 import type { Message } from './message.entity';
 import type { Ticket } from './ticket.entity';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export function toContactView(c: Contact): ContactView {
+/**
+ * What a TicketSummary is made of: a loaded Ticket, or the row an ingestion batch just inserted (which
+ * then tells its agents without reading the ticket back).
+ */
+export type TicketSummarySource = Pick<
+  Ticket,
+  | 'id'
+  | 'reference'
+  | 'subject'
+  | 'status'
+  | 'priority'
+  | 'platform'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'lastMessageAt'
+  | 'firstResponseDueAt'
+  | 'firstRespondedAt'
+  | 'routingExplanation'
+  | 'tags'
+  | 'sensitive'
+  | 'slaKind'
+  | 'slaPaused'
+  | 'slaDueAt'
+  | 'slaRemainingMinutes'
+> & {
+  service: Pick<Service, 'id' | 'slug' | 'name' | 'calendar'>;
+  assignee: Pick<User, 'id' | 'displayName'> | null;
+  contact: Pick<Contact, 'id' | 'platform' | 'handle' | 'displayName'> | null;
+};
+
+/** What a MessageView is made of: a loaded Message, or the row an ingestion batch just inserted. */
+export type MessageViewSource = Pick<
+  Message,
+  | 'id'
+  | 'ticketId'
+  | 'direction'
+  | 'kind'
+  | 'body'
+  | 'platformMessageId'
+  | 'deliveryStatus'
+  | 'deliveryError'
+  | 'platformState'
+  | 'editedAt'
+  | 'createdAt'
+  | 'sentAt'
+  | 'answerId'
+  | 'answerVersion'
+  | 'answerEdited'
+> & {
+  authorUser: Pick<User, 'id' | 'displayName'> | null;
+  authorContact: Pick<Contact, 'id' | 'platform' | 'handle' | 'displayName'> | null;
+  answerSource?: { title: string } | null;
+};
+
+export function toContactView(c: Pick<Contact, 'id' | 'platform' | 'handle' | 'displayName'>): ContactView {
   return { id: c.id, platform: c.platform, handle: c.handle, displayName: c.displayName };
 }
 
 /** The inbox clock: remaining business time as of `now`, on the service's calendar. */
-export function toTicketSlaSummary(t: Ticket, now: Date): TicketSlaSummary | null {
+export function toTicketSlaSummary(
+  t: Pick<TicketSummarySource, 'slaKind' | 'slaPaused' | 'slaDueAt' | 'slaRemainingMinutes' | 'service'>,
+  now: Date,
+): TicketSlaSummary | null {
   if (!t.slaKind) return null;
   if (t.slaPaused || !t.slaDueAt) {
     return { kind: t.slaKind, state: 'paused', dueAt: null, remainingMinutes: t.slaRemainingMinutes ?? 0 };
@@ -38,7 +97,7 @@ export function toTicketSlaSummary(t: Ticket, now: Date): TicketSlaSummary | nul
 }
 
 /** Expects `service`, `assignee` and `contact` loaded. */
-export function toTicketSummary(t: Ticket, now: Date = new Date()): TicketSummary {
+export function toTicketSummary(t: TicketSummarySource, now: Date = new Date()): TicketSummary {
   return {
     id: t.id,
     reference: t.reference,
@@ -88,7 +147,7 @@ export function toSlaClockView(c: TicketSlaClock, calendar: BusinessCalendar, no
 }
 
 /** Expects `authorContact`, `authorUser` and `answerSource` loaded. */
-export function toMessageView(m: Message): MessageView {
+export function toMessageView(m: MessageViewSource): MessageView {
   return {
     id: m.id,
     ticketId: m.ticketId,
