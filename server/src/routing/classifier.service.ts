@@ -17,6 +17,7 @@ import {
   type TextClassifier,
   type TrainingExample,
 } from '../domain/classifier';
+import { ConfigCache } from '../settings/config-cache';
 import { SettingsService } from '../settings/settings.service';
 import { ClassifierModelRecord, type TrainingTrigger } from './classifier-model.entity';
 
@@ -46,15 +47,21 @@ export class ClassifierService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly settings: SettingsService,
+    private readonly configuration: ConfigCache,
   ) {}
 
-  /** The current model; its JSON is read again only when its version changed (one small query otherwise). */
+  /**
+   * The current model; its JSON is read again only when its version changed. The version itself comes
+   * with the rest of the configuration (no query in an ingestion batch when nothing changed).
+   */
   async current(manager: EntityManager = this.db.manager): Promise<CurrentModel | null> {
-    const rows: Array<{ version: number }> = await manager.query(
-      'SELECT version FROM classifier_models WHERE key = $1',
-      [MODEL_KEY],
-    );
-    const version = rows[0]?.version;
+    const version = await this.configuration.get(manager, 'classifier-version', async (m) => {
+      const rows: Array<{ version: number }> = await m.query(
+        'SELECT version FROM classifier_models WHERE key = $1',
+        [MODEL_KEY],
+      );
+      return rows[0]?.version;
+    });
     if (version === undefined) return (this.cache = null);
     if (this.cache?.version === version) return this.cache;
     const row = await manager.getRepository(ClassifierModelRecord).findOneBy({ key: MODEL_KEY });

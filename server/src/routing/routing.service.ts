@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { MessageKind, Platform } from '@guichet/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { routeMessage, type RoutingRule } from '../domain/routing';
-import { Service } from '../services/service.entity';
+import { cachedServices } from '../services/cached-services';
+import { ConfigCache } from '../settings/config-cache';
 import { SettingsService } from '../settings/settings.service';
 import { sharedCalendar } from '../sla/shared-calendar';
 import { ClassifierService } from './classifier.service';
@@ -50,6 +51,7 @@ export class RoutingService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly classifier: ClassifierService,
     private readonly settings: SettingsService,
+    private readonly config: ConfigCache,
   ) {}
 
   async route(input: RouteInput, manager: EntityManager = this.db.manager): Promise<RoutingDecision> {
@@ -62,14 +64,18 @@ export class RoutingService {
    * a fixed number of queries, and returns a router that asks nothing more of the database.
    */
   async router(manager: EntityManager, options: { contactIds?: string[] } = {}): Promise<Router> {
-    const services = await manager.getRepository(Service).find({ order: { name: 'ASC' } });
+    const services = await cachedServices(this.config, manager);
     const serviceIds = services.map((s) => s.id);
-    const known = new Set(serviceIds);
-    const rules = (await manager.getRepository(RoutingRuleRecord).find({ order: { position: 'ASC' } }))
-      .map(toRoutingRule)
-      // A rule sending messages to a service that no longer exists is stale: it is skipped.
-      .filter((r) => r.actions.serviceId === undefined || known.has(r.actions.serviceId));
-    const { confidenceThreshold } = await this.settings.routingSettings(manager);
+    const { rules, confidenceThreshold } = await this.config.get(manager, 'routing', async (m) => {
+      const known = new Set(serviceIds);
+      return {
+        rules: (await m.getRepository(RoutingRuleRecord).find({ order: { position: 'ASC' } }))
+          .map(toRoutingRule)
+          // A rule sending messages to a service that no longer exists is stale: it is skipped.
+          .filter((r) => r.actions.serviceId === undefined || known.has(r.actions.serviceId)),
+        confidenceThreshold: (await this.settings.routingSettings(m)).confidenceThreshold,
+      };
+    });
     const classifier = await this.classifier.current(manager);
     const contactIds = [...new Set(options.contactIds ?? [])];
     const tagRows: Array<{ id: string; tags: string[] }> =

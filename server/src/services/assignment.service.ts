@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { roundRobin } from '../domain/assignment';
 import type { BusinessCalendar } from '../domain/sla';
+import { ConfigCache } from '../settings/config-cache';
+import { cachedServices } from './cached-services';
 import { isOnShift } from './shift';
 
 /** A ticket entering a service (new, or re-routed into it); `key` identifies it in the result. */
@@ -19,6 +21,8 @@ export interface AssignmentRequest {
  */
 @Injectable()
 export class AssignmentService {
+  constructor(private readonly config: ConfigCache) {}
+
   /**
    * Assignees for the requests that enter round-robin services (key → user id), in the caller's
    * transaction, with at most four statements whatever their number. Requests are served in order.
@@ -26,12 +30,10 @@ export class AssignmentService {
   async assignMany(manager: EntityManager, requests: AssignmentRequest[]): Promise<Map<string, string>> {
     const assigned = new Map<string, string>();
     if (requests.length === 0) return assigned;
-    const services: Array<{ id: string; calendar: BusinessCalendar; max_open_per_agent: number | null }> =
-      await manager.query(
-        `SELECT id, calendar, max_open_per_agent FROM services
-          WHERE id = ANY($1::uuid[]) AND assignment_mode = 'round_robin'`,
-        [[...new Set(requests.map((r) => r.serviceId))]],
-      );
+    const wanted = new Set(requests.map((r) => r.serviceId));
+    const services: Array<{ id: string; calendar: BusinessCalendar; maxOpenPerAgent: number | null }> = (
+      await cachedServices(this.config, manager)
+    ).filter((s) => wanted.has(s.id) && s.assignmentMode === 'round_robin');
     if (services.length === 0) return assigned;
     const serviceIds = services.map((s) => s.id);
     // Locked in one order (service, user), so two transactions cannot deadlock on them.
@@ -68,7 +70,7 @@ export class AssignmentService {
           lastTurn: m.last_assigned_turn,
           openTickets: open.get(`${service.id}:${m.user_id}`) ?? 0,
         })),
-        service.max_open_per_agent,
+        service.maxOpenPerAgent,
       );
       for (const request of requests) {
         if (request.serviceId !== service.id) continue;

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { SettingsModule } from '../settings/settings.module';
 import { SlaModule } from '../sla/sla.module';
 import { AssignmentService } from './assignment.service';
 import { ServicesController } from './services.controller';
 import { ServicesService } from './services.service';
 
 @Module({
-  imports: [AuditModule, SlaModule],
+  imports: [AuditModule, SettingsModule, SlaModule],
   controllers: [ServicesController],
   providers: [ServicesService, AssignmentService],
   exports: [AssignmentService],

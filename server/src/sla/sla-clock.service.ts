@@ -9,6 +9,8 @@ import {
   type TicketTimeline,
 } from '../domain/sla';
 import { bulkInsert, type BulkColumn } from '../database/bulk-insert';
+import { cachedServices } from '../services/cached-services';
+import { ConfigCache } from '../settings/config-cache';
 import { SettingsService } from '../settings/settings.service';
 import { sharedCalendar } from './shared-calendar';
 import { Ticket } from '../tickets/ticket.entity';
@@ -39,7 +41,10 @@ export function matchPolicy(
  */
 @Injectable()
 export class SlaClockService {
-  constructor(private readonly settings: SettingsService) {}
+  constructor(
+    private readonly settings: SettingsService,
+    private readonly config: ConfigCache,
+  ) {}
 
   async recompute(manager: EntityManager, ticketId: string, now: Date = new Date()): Promise<void> {
     await this.recomputeMany(manager, [ticketId], now);
@@ -100,11 +105,9 @@ export class SlaClockService {
     const summaries = new Map<string, SlaSummaryColumns>();
     if (tickets.length > 0) {
       const { policies, warningRatio } = await this.rules(manager);
-      const calendars: Array<{ id: string; calendar: BusinessCalendar }> = await manager.query(
-        'SELECT id, calendar FROM services WHERE id = ANY($1::uuid[])',
-        [[...new Set(tickets.map((t) => t.serviceId))]],
+      const calendarOf = new Map<string, BusinessCalendar>(
+        (await cachedServices(this.config, manager)).map((s) => [s.id, s.calendar]),
       );
-      const calendarOf = new Map(calendars.map((c) => [c.id, c.calendar]));
       for (const ticket of tickets) {
         const calendar = calendarOf.get(ticket.serviceId);
         if (!calendar) throw new Error(`Service ${ticket.serviceId} not found`);
@@ -132,10 +135,11 @@ export class SlaClockService {
     };
   }
 
-  private async rules(manager: EntityManager): Promise<{ policies: SlaPolicy[]; warningRatio: number }> {
-    const policies = await manager.getRepository(SlaPolicy).find();
-    const { warningRatio } = await this.settings.slaSettings(manager);
-    return { policies, warningRatio };
+  private rules(manager: EntityManager): Promise<{ policies: SlaPolicy[]; warningRatio: number }> {
+    return this.config.get(manager, 'sla', async (m) => ({
+      policies: await m.getRepository(SlaPolicy).find(),
+      warningRatio: (await this.settings.slaSettings(m)).warningRatio,
+    }));
   }
 
   /** Recomputes every ticket not yet resolved, e.g. after a calendar or a policy changed. */

@@ -13,6 +13,9 @@ import { RealtimeGateway } from '../realtime/realtime.gateway';
 import { RoutingService, type Router, type RoutingDecision } from '../routing/routing.service';
 import { toStoredDecision } from '../routing/stored-decision';
 import { AssignmentService } from '../services/assignment.service';
+import type { Service } from '../services/service.entity';
+import { cachedServices } from '../services/cached-services';
+import { ConfigCache } from '../settings/config-cache';
 import { lockTickets, SlaClockService } from '../sla/sla-clock.service';
 import { Message } from './message.entity';
 import { TicketStatusService, type StatusChange } from './ticket-status.service';
@@ -100,6 +103,7 @@ export class IngestInboundService {
     private readonly statuses: TicketStatusService,
     private readonly assignment: AssignmentService,
     private readonly notifications: NotificationsService,
+    private readonly configuration: ConfigCache,
   ) {}
 
   async ingest(
@@ -153,6 +157,8 @@ export class IngestInboundService {
   async store(manager: EntityManager, items: InboundItem[]): Promise<IngestedBatch> {
     // PostgreSQL refuses NUL characters in text: a hostile or broken message must still be stored.
     items = items.map((i) => ({ ...i, event: withoutNulDeep(i.event) }));
+    // A batch changes no configuration: one look at its version serves routing, SLA and round-robin.
+    await this.configuration.pin(manager);
     const outcomes: IngestOutcome[] = items.map(() => ({
       outcome: 'ignored',
       ticketId: null,
@@ -407,10 +413,17 @@ export class IngestInboundService {
     const contactFacts = (id: string | null): ContactFacts | null =>
       id === null ? null : (authorOf.get(id) ?? persons.get(id) ?? null);
     const insertedById = new Map(inserted.map((t) => [t.id, t]));
+    // The services as this batch routed with them (the ticket rows reference them).
+    const serviceOf = new Map((await cachedServices(this.configuration, manager)).map((s) => [s.id, s]));
     const opened = new Map(
       ticketRows.map((row) => [
         row.id,
-        openedTicket(row, insertedById.get(row.id) as InsertedTicket, contactFacts(row.contactId)),
+        openedTicket(
+          row,
+          insertedById.get(row.id) as InsertedTicket,
+          serviceOf.get(row.serviceId) as Service,
+          contactFacts(row.contactId),
+        ),
       ]),
     );
     // A message edited, hidden or removed later in the same batch is read back instead.
@@ -470,17 +483,17 @@ export class IngestInboundService {
         this.db,
         live.map((o) => o.messageId as string).filter((id) => !stored.has(id)),
       ),
-      namesOf(this.db, [...opened.values()]),
+      displayNames(
+        this.db,
+        [...opened.values()].map((t) => t.assigneeId),
+      ),
     ]);
     const ticketById = new Map<string, TicketSummarySource & { serviceId: string }>(
       loaded.map((t) => [t.id, t]),
     );
     for (const ticket of opened.values()) {
-      const service = names.services.get(ticket.serviceId);
-      // Removed since (its tickets too): nothing to tell, as a read back would find nothing.
-      if (!service) continue;
-      const assignee = ticket.assigneeId ? (names.users.get(ticket.assigneeId) ?? null) : null;
-      ticketById.set(ticket.id, { ...ticket, service, assignee });
+      const assignee = ticket.assigneeId ? (names.get(ticket.assigneeId) ?? null) : null;
+      ticketById.set(ticket.id, { ...ticket, assignee });
     }
     const created = new Set(moved.filter((o) => o.outcome === 'created').map((o) => o.ticketId));
     for (const ticketId of new Set(moved.map((o) => o.ticketId as string))) {
@@ -503,31 +516,16 @@ export class IngestInboundService {
   }
 }
 
-/** The services and assignees of opened tickets, as a ticket read back would join them. */
-async function namesOf(
+/** Round-robin's assignees of opened tickets, as a ticket read back would join them. */
+async function displayNames(
   db: DataSource,
-  tickets: OpenedTicket[],
-): Promise<{
-  services: Map<string, TicketSummarySource['service']>;
-  users: Map<string, { id: string; displayName: string }>;
-}> {
-  if (tickets.length === 0) return { services: new Map(), users: new Map() };
-  const serviceIds = [...new Set(tickets.map((t) => t.serviceId))];
-  const userIds = [...new Set(tickets.map((t) => t.assigneeId))].filter((id): id is string => id !== null);
-  const [services, users] = await Promise.all([
-    db.query<Array<TicketSummarySource['service']>>(
-      'SELECT id, slug, name, calendar FROM services WHERE id = ANY($1::uuid[])',
-      [serviceIds],
-    ),
-    userIds.length === 0
-      ? []
-      : db.query<Array<{ id: string; display_name: string }>>(
-          'SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])',
-          [userIds],
-        ),
-  ]);
-  return {
-    services: new Map(services.map((s) => [s.id, s])),
-    users: new Map(users.map((u) => [u.id, { id: u.id, displayName: u.display_name }])),
-  };
+  ids: Array<string | null>,
+): Promise<Map<string, { id: string; displayName: string }>> {
+  const userIds = [...new Set(ids)].filter((id): id is string => id !== null);
+  if (userIds.length === 0) return new Map();
+  const users: Array<{ id: string; display_name: string }> = await db.query(
+    'SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])',
+    [userIds],
+  );
+  return new Map(users.map((u) => [u.id, { id: u.id, displayName: u.display_name }]));
 }

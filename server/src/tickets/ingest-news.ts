@@ -7,8 +7,8 @@ import type { MessageViewSource, TicketSummarySource } from './ticket-views';
  * are the same as a read after the commit would give.
  */
 
-/** A ticket the batch opened; its service and assignee are named when it is told. */
-export type OpenedTicket = Omit<TicketSummarySource, 'service' | 'assignee'> & {
+/** A ticket the batch opened; its assignee is named when it is told. */
+export type OpenedTicket = Omit<TicketSummarySource, 'assignee'> & {
   serviceId: string;
   assigneeId: string | null;
 };
@@ -22,6 +22,7 @@ export const asStored = (text: string): string =>
 export function openedTicket(
   row: NewTicketRow,
   inserted: InsertedTicket,
+  service: TicketSummarySource['service'],
   contact: ContactFacts | null,
 ): OpenedTicket {
   return {
@@ -32,6 +33,7 @@ export function openedTicket(
     priority: row.priority,
     platform: row.platform,
     serviceId: row.serviceId,
+    service,
     assigneeId: row.assigneeId,
     contact,
     createdAt: row.createdAt,

@@ -6,6 +6,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { RoutingModule } from '../routing/routing.module';
 import { ServicesModule } from '../services/services.module';
+import { SettingsModule } from '../settings/settings.module';
 import { SlaModule } from '../sla/sla.module';
 import { TicketStatusService } from './ticket-status.service';
 import { IngestInboundService } from './ingest-inbound.service';
@@ -26,6 +27,7 @@ import { TicketsService } from './tickets.service';
     RealtimeModule,
     RoutingModule,
     ServicesModule,
+    SettingsModule,
     SlaModule,
   ],
   controllers: [TicketsController, TicketNotesController],
