@@ -63,7 +63,14 @@ export class RoutingService {
    * Reads what routing needs (services, rules, threshold, model, the tags of the batch's authors) in
    * a fixed number of queries, and returns a router that asks nothing more of the database.
    */
-  async router(manager: EntityManager, options: { contactIds?: string[] } = {}): Promise<Router> {
+  async router(
+    manager: EntityManager,
+    options: {
+      contactIds?: string[];
+      /** The authors' tags when the caller holds them already (ingestion: from its upsert): no query. */
+      contactTags?: ReadonlyMap<string, readonly string[]>;
+    } = {},
+  ): Promise<Router> {
     const services = await cachedServices(this.config, manager);
     const serviceIds = services.map((s) => s.id);
     const { rules, confidenceThreshold } = await this.config.get(manager, 'routing', async (m) => {
@@ -78,14 +85,15 @@ export class RoutingService {
     });
     const classifier = await this.classifier.current(manager);
     const contactIds = [...new Set(options.contactIds ?? [])];
-    const tagRows: Array<{ id: string; tags: string[] }> =
-      contactIds.length > 0
+    const tagRows: Array<{ id: string; tags: readonly string[] }> = options.contactTags
+      ? [...options.contactTags].map(([id, tags]) => ({ id, tags }))
+      : contactIds.length > 0
         ? await manager.query(
             `SELECT id, tags FROM contacts WHERE id = ANY($1::uuid[]) AND cardinality(tags) > 0`,
             [contactIds],
           )
         : [];
-    const tagsOf = new Map(tagRows.map((r) => [r.id, r.tags]));
+    const tagsOf = new Map(tagRows.filter((r) => r.tags.length > 0).map((r) => [r.id, r.tags]));
     const triage = services.find((s) => s.isTriage) ?? services[0];
     const names = new Map(services.map((s) => [s.id, s.name]));
     return (input) => {

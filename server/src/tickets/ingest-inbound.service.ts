@@ -196,6 +196,14 @@ export class IngestInboundService {
       manager,
       messages.map((m) => m.event),
     );
+    // Authors as upserted, and the persons merged ones belong to (whose the tickets are).
+    const authorOf = new Map([...contacts.values()].map((c) => [c.id, c.author]));
+    const persons = await contactsByIds(
+      manager,
+      [...new Set([...contacts.values()].map((c) => c.personId))].filter((id) => !authorOf.has(id)),
+    );
+    const contactFacts = (id: string | null): ContactFacts | null =>
+      id === null ? null : (authorOf.get(id) ?? persons.get(id) ?? null);
     const byThread = await latestTicketsOfThreads(
       manager,
       messages.map((m) => ({ accountId: m.accountId, threadKey: m.event.threadKey })),
@@ -253,7 +261,9 @@ export class IngestInboundService {
         if (!ticket.isNew) lastMessageOf.set(ticket.id, ticket);
       } else {
         router ??= await this.routing.router(manager, {
-          contactIds: [...new Set([...contacts.values()].map((c) => c.personId))],
+          contactTags: new Map(
+            [...contacts.values()].map((c) => [c.personId, contactFacts(c.personId)?.tags ?? []]),
+          ),
         });
         const decision =
           item.route ??
@@ -402,16 +412,6 @@ export class IngestInboundService {
     // Existing tickets that moved: their clocks are recomputed from their whole history (locked above).
     await this.sla.recomputeMany(manager, [...lastMessageOf.keys()], now, { locked: true });
 
-    // What the agents will be told, as stored: authors as upserted, the persons they were merged into.
-    const authorOf = new Map([...contacts.values()].map((c) => [c.id, c.author]));
-    const persons = await contactsByIds(
-      manager,
-      [...new Set(ticketRows.map((r) => r.contactId))].filter(
-        (id): id is string => id !== null && !authorOf.has(id),
-      ),
-    );
-    const contactFacts = (id: string | null): ContactFacts | null =>
-      id === null ? null : (authorOf.get(id) ?? persons.get(id) ?? null);
     const insertedById = new Map(inserted.map((t) => [t.id, t]));
     // The services as this batch routed with them (the ticket rows reference them).
     const serviceOf = new Map((await cachedServices(this.configuration, manager)).map((s) => [s.id, s]));

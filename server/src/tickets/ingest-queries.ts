@@ -165,8 +165,8 @@ export async function storedMessages(
   );
 }
 
-/** A stored contact as agents see it, known to ingestion without reading it back. */
-export type ContactFacts = Pick<Contact, 'id' | 'platform' | 'handle' | 'displayName'>;
+/** A stored contact as agents see it, and its tags (for routing), known without reading it back. */
+export type ContactFacts = Pick<Contact, 'id' | 'platform' | 'handle' | 'displayName' | 'tags'>;
 
 /**
  * Creates or refreshes the authors; returns platform + platform user id → the contact (`id`, who wrote,
@@ -202,6 +202,7 @@ export async function upsertContacts(
     merged_into_id: string | null;
     display_name: string | null;
     handle: string | null;
+    tags: string[];
   }> = await manager.query(
     `INSERT INTO contacts (platform, platform_user_id, display_name, handle)
      SELECT platform::contact_platform, platform_user_id, display_name, handle
@@ -211,7 +212,7 @@ export async function upsertContacts(
        SET display_name = COALESCE(EXCLUDED.display_name, contacts.display_name),
            handle = COALESCE(EXCLUDED.handle, contacts.handle),
            updated_at = now()
-     RETURNING id, platform, platform_user_id, merged_into_id, display_name, handle`,
+     RETURNING id, platform, platform_user_id, merged_into_id, display_name, handle, tags`,
     [
       list.map((a) => a.platform),
       list.map((a) => a.author.platformUserId),
@@ -225,27 +226,38 @@ export async function upsertContacts(
       {
         id: r.id,
         personId: r.merged_into_id ?? r.id,
-        author: { id: r.id, platform: r.platform, handle: r.handle, displayName: r.display_name },
+        author: {
+          id: r.id,
+          platform: r.platform,
+          handle: r.handle,
+          displayName: r.display_name,
+          tags: r.tags,
+        },
       },
     ]),
   );
 }
 
-/** Contacts as agents see them (the persons merged contacts belong to). */
+/** Contacts as agents see them, with their tags (the persons merged contacts belong to). */
 export async function contactsByIds(
   manager: EntityManager,
   ids: string[],
 ): Promise<Map<string, ContactFacts>> {
   if (ids.length === 0) return new Map();
-  const rows: Array<{ id: string; platform: Platform; handle: string | null; display_name: string | null }> =
-    await manager.query(
-      'SELECT id, platform, handle, display_name FROM contacts WHERE id = ANY($1::uuid[])',
-      [ids],
-    );
+  const rows: Array<{
+    id: string;
+    platform: Platform;
+    handle: string | null;
+    display_name: string | null;
+    tags: string[];
+  }> = await manager.query(
+    'SELECT id, platform, handle, display_name, tags FROM contacts WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
   return new Map(
     rows.map((r) => [
       r.id,
-      { id: r.id, platform: r.platform, handle: r.handle, displayName: r.display_name },
+      { id: r.id, platform: r.platform, handle: r.handle, displayName: r.display_name, tags: r.tags },
     ]),
   );
 }
