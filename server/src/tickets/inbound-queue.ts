@@ -264,7 +264,8 @@ async function insertEvents(manager: EntityManager, rows: PendingRow[]): Promise
     `INSERT INTO inbound_events (source, platform, account_external_id, event, received_at)
      SELECT v.source::inbound_event_source, v.platform::inbound_event_platform, v.account_external_id,
             v.event, v.received_at
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[]) WITH ORDINALITY
+       FROM ROWS FROM (unnest($1::text[]), unnest($2::text[]), unnest($3::text[]),
+                       jsonb_array_elements($4::jsonb), unnest($5::timestamptz[])) WITH ORDINALITY
          AS v(source, platform, account_external_id, event, received_at, ord)
       WHERE EXISTS (SELECT 1 FROM channel_accounts a
                      WHERE a.platform::text = v.platform AND a.external_id = v.account_external_id)
@@ -274,8 +275,9 @@ async function insertEvents(manager: EntityManager, rows: PendingRow[]): Promise
       rows.map((r) => r.source),
       rows.map((r) => r.event.platform),
       rows.map((r) => r.event.accountExternalId),
-      rows.map((r) => toJsonb(r.event)),
-      rows.map((r) => r.receivedAt),
+      // The events as one JSON array: one native stringify, not an array literal escaping each again.
+      toJsonb(rows.map((r) => r.event)),
+      rows.map((r) => r.receivedAt.toISOString()),
     ],
   );
   return new Set(inserted.map((r) => accountKey(r.platform, r.account_external_id)));
