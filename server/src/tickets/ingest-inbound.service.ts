@@ -34,10 +34,8 @@ import {
   contactsByIds,
   insertMessages,
   insertTickets,
-  latestTicketsOfThreads,
+  lookUpBatch,
   messageKey,
-  storedMessages,
-  ticketsOfMessages,
   touchTickets,
   upsertContacts,
   type NewMessageRow,
@@ -188,10 +186,6 @@ export class IngestInboundService {
         [[...new Set(messages.map((m) => `${m.accountId}:${m.event.threadKey}`))]],
       );
     }
-    const stored = await storedMessages(
-      manager,
-      messages.map((m) => ({ accountId: m.accountId, platformId: m.event.platformMessageId })),
-    );
     const contacts = await upsertContacts(
       manager,
       messages.map((m) => m.event),
@@ -204,16 +198,13 @@ export class IngestInboundService {
     );
     const contactFacts = (id: string | null): ContactFacts | null =>
       id === null ? null : (authorOf.get(id) ?? persons.get(id) ?? null);
-    const byThread = await latestTicketsOfThreads(
-      manager,
-      messages.map((m) => ({ accountId: m.accountId, threadKey: m.event.threadKey })),
-    );
-    const byMessage = await ticketsOfMessages(
-      manager,
-      messages
+    const { stored, byThread, byMessage } = await lookUpBatch(manager, {
+      messages: messages.map((m) => ({ accountId: m.accountId, platformId: m.event.platformMessageId })),
+      threads: messages.map((m) => ({ accountId: m.accountId, threadKey: m.event.threadKey })),
+      parents: messages
         .filter((m) => m.event.platformParentId !== null)
         .map((m) => ({ accountId: m.accountId, platformId: m.event.platformParentId as string })),
-    );
+    });
 
     const contactOf = (event: InboundMessage) =>
       event.author ? (contacts.get(accountKey(event.platform, event.author.platformUserId)) ?? null) : null;

@@ -141,30 +141,6 @@ export async function accountsOf(
   return new Map(rows.map((r) => [accountKey(r.platform, r.external_id), r.id]));
 }
 
-export async function storedMessages(
-  manager: EntityManager,
-  keys: Array<{ accountId: string; platformId: string }>,
-): Promise<Map<string, StoredRef>> {
-  if (keys.length === 0) return new Map();
-  const rows: Array<{
-    channel_account_id: string;
-    platform_message_id: string;
-    id: string;
-    ticket_id: string;
-  }> = await manager.query(
-    `SELECT m.channel_account_id, m.platform_message_id, m.id, m.ticket_id FROM messages m
-         JOIN unnest($1::uuid[], $2::text[]) AS k(account_id, platform_id)
-           ON m.channel_account_id = k.account_id AND m.platform_message_id = k.platform_id`,
-    [keys.map((k) => k.accountId), keys.map((k) => k.platformId)],
-  );
-  return new Map(
-    rows.map((r) => [
-      messageKey(r.channel_account_id, r.platform_message_id),
-      { ticketId: r.ticket_id, messageId: r.id },
-    ]),
-  );
-}
-
 /** A stored contact as agents see it, and its tags (for routing), known without reading it back. */
 export type ContactFacts = Pick<Contact, 'id' | 'platform' | 'handle' | 'displayName' | 'tags'>;
 
@@ -262,43 +238,76 @@ export async function contactsByIds(
   );
 }
 
-/** The most recent ticket of each thread, whatever its status. */
-export async function latestTicketsOfThreads(
-  manager: EntityManager,
-  threads: Array<{ accountId: string; threadKey: string }>,
-): Promise<Map<string, TicketState>> {
-  if (threads.length === 0) return new Map();
-  const rows: Array<TicketRow & { channel_account_id: string; thread_key: string }> = await manager.query(
-    `SELECT DISTINCT ON (t.channel_account_id, t.thread_key)
-            t.channel_account_id, t.thread_key, ${TICKET_STATE_COLUMNS}
-       FROM tickets t
-       JOIN unnest($1::uuid[], $2::text[]) AS k(account_id, thread_key)
-         ON t.channel_account_id = k.account_id AND t.thread_key = k.thread_key
-      ORDER BY t.channel_account_id, t.thread_key, t.created_at DESC`,
-    [threads.map((t) => t.accountId), threads.map((t) => t.threadKey)],
-  );
-  return new Map(rows.map((r) => [messageKey(r.channel_account_id, r.thread_key), toState(r)]));
+/** What a batch needs to know before placing its messages: see `lookUpBatch`. */
+export interface BatchLookup {
+  /** Messages already stored (account + platform id). */
+  stored: Map<string, StoredRef>;
+  /** The most recent ticket of each thread (account + thread key), whatever its status. */
+  byThread: Map<string, TicketState>;
+  /** The tickets holding the parent messages (account + platform id). */
+  byMessage: Map<string, TicketState>;
 }
 
 /**
- * The tickets holding these messages: an answer to a message we already hold (typically the town's
- * own reply, on platforms where a reply's thread is only known by its parent, like Mastodon) joins it.
+ * `storedMessages`, `latestTicketsOfThreads` and `ticketsOfMessages` in one round trip: on a small
+ * batch, each statement costs more than the rows it reads.
  */
-export async function ticketsOfMessages(
+export async function lookUpBatch(
   manager: EntityManager,
-  keys: Array<{ accountId: string; platformId: string }>,
-): Promise<Map<string, TicketState>> {
-  if (keys.length === 0) return new Map();
-  const rows: Array<TicketRow & { channel_account_id: string; platform_message_id: string }> =
-    await manager.query(
-      `SELECT m.channel_account_id, m.platform_message_id, ${TICKET_STATE_COLUMNS}
+  keys: {
+    messages: Array<{ accountId: string; platformId: string }>;
+    threads: Array<{ accountId: string; threadKey: string }>;
+    parents: Array<{ accountId: string; platformId: string }>;
+  },
+): Promise<BatchLookup> {
+  if (keys.messages.length + keys.threads.length + keys.parents.length === 0) {
+    return { stored: new Map(), byThread: new Map(), byMessage: new Map() };
+  }
+  const rows: Array<
+    TicketRow & {
+      kind: 'stored' | 'thread' | 'parent';
+      account_id: string;
+      key: string;
+      message_id: string | null;
+    }
+  > = await manager.query(
+    `SELECT 'stored' AS kind, m.channel_account_id AS account_id, m.platform_message_id AS key,
+            m.id AS message_id, m.ticket_id AS id, NULL::ticket_status AS status,
+            NULL::timestamptz AS last_message_at, NULL::timestamptz AS created_at,
+            NULL::timestamptz AS status_changed_at
        FROM messages m
        JOIN unnest($1::uuid[], $2::text[]) AS k(account_id, platform_id)
          ON m.channel_account_id = k.account_id AND m.platform_message_id = k.platform_id
+     UNION ALL
+     (SELECT DISTINCT ON (t.channel_account_id, t.thread_key)
+             'thread', t.channel_account_id, t.thread_key, NULL, ${TICKET_STATE_COLUMNS}
+        FROM tickets t
+        JOIN unnest($3::uuid[], $4::text[]) AS k(account_id, thread_key)
+          ON t.channel_account_id = k.account_id AND t.thread_key = k.thread_key
+       ORDER BY t.channel_account_id, t.thread_key, t.created_at DESC)
+     UNION ALL
+     SELECT 'parent', m.channel_account_id, m.platform_message_id, NULL, ${TICKET_STATE_COLUMNS}
+       FROM messages m
+       JOIN unnest($5::uuid[], $6::text[]) AS k(account_id, platform_id)
+         ON m.channel_account_id = k.account_id AND m.platform_message_id = k.platform_id
        JOIN tickets t ON t.id = m.ticket_id`,
-      [keys.map((k) => k.accountId), keys.map((k) => k.platformId)],
-    );
-  return new Map(rows.map((r) => [messageKey(r.channel_account_id, r.platform_message_id), toState(r)]));
+    [
+      keys.messages.map((k) => k.accountId),
+      keys.messages.map((k) => k.platformId),
+      keys.threads.map((t) => t.accountId),
+      keys.threads.map((t) => t.threadKey),
+      keys.parents.map((k) => k.accountId),
+      keys.parents.map((k) => k.platformId),
+    ],
+  );
+  const lookup: BatchLookup = { stored: new Map(), byThread: new Map(), byMessage: new Map() };
+  for (const r of rows) {
+    const key = messageKey(r.account_id, r.key);
+    if (r.kind === 'stored') lookup.stored.set(key, { ticketId: r.id, messageId: r.message_id as string });
+    else if (r.kind === 'thread') lookup.byThread.set(key, toState(r));
+    else lookup.byMessage.set(key, toState(r));
+  }
+  return lookup;
 }
 
 /** Stores the messages; returns when each was stored (id → `created_at`). */
