@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { bulkInsert, type BulkColumn } from '../database/bulk-insert';
+import { bulkInsert, type BulkColumn, type BulkRows } from '../database/bulk-insert';
 
 export interface AuditEntry {
   actorUserId: string | null;
@@ -38,5 +38,10 @@ export class AuditService {
   /** Several actions in one statement, in the caller's transaction. */
   async recordMany(manager: EntityManager, events: AuditEntry[]): Promise<void> {
     await bulkInsert(manager, 'audit_events', AUDIT_COLUMNS, events);
+  }
+
+  /** The rows `recordMany` inserts, for a caller that inserts them with others (bulkInsertTogether). */
+  rowsOf(events: AuditEntry[]): BulkRows<AuditEntry> {
+    return { table: 'audit_events', columns: AUDIT_COLUMNS, rows: events };
   }
 }

@@ -12,9 +12,8 @@ export interface BulkColumn<Row> {
 }
 
 /**
- * Inserts many rows with one statement of one parameter per column (arrays unnested by PostgreSQL),
- * whatever the number of rows: the statement text stays the same, and neither TypeORM nor PostgreSQL
- * handle thousands of separate parameters. `suffix` adds ON CONFLICT / RETURNING clauses.
+ * Inserts many rows with one statement (see `insertStatement`). `suffix` adds ON CONFLICT / RETURNING
+ * clauses.
  *
  * Encoding a batch is a large part of ingestion's CPU, so values go in the cheapest form PostgreSQL
  * reads the same: dates as ISO strings (the driver's own formatting is several times slower), and each
@@ -29,17 +28,70 @@ export async function bulkInsert<Row, Result = unknown>(
   suffix = '',
 ): Promise<Result[]> {
   if (rows.length === 0) return [];
+  const { sql, params } = insertStatement({ table, columns, rows }, 0);
+  const result: unknown = await manager.query(`${sql} ${suffix}`, params);
+  return (Array.isArray(result) ? result : []) as Result[];
+}
+
+/** The rows of one table for `bulkInsertTogether`. */
+export interface BulkRows<Row> {
+  table: string;
+  columns: Array<BulkColumn<Row>>;
+  rows: Row[];
+}
+
+/**
+ * Several bulk inserts in one statement (one round trip): `first` with its `suffix` (RETURNING), the
+ * others in WITH clauses. They share one snapshot, so none may read what another writes; references
+ * between them are fine, foreign keys being checked at the end of the statement.
+ */
+export async function bulkInsertTogether<Result = unknown>(
+  manager: EntityManager,
+  // Each part has its own row type: checked where it is built.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  first: BulkRows<any> & { suffix?: string },
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  others: Array<BulkRows<any>>,
+): Promise<Result[]> {
+  const parts = others.filter((p) => p.rows.length > 0);
+  if (first.rows.length === 0) {
+    for (const part of parts) await bulkInsert(manager, part.table, part.columns, part.rows);
+    return [];
+  }
+  const params: unknown[] = [];
+  const withs = parts.map((part, i) => {
+    const statement = insertStatement(part, params.length);
+    params.push(...statement.params);
+    return `w${i} AS (${statement.sql})`;
+  });
+  const main = insertStatement(first, params.length);
+  params.push(...main.params);
+  const sql = `${withs.length > 0 ? `WITH ${withs.join(', ')} ` : ''}${main.sql} ${first.suffix ?? ''}`;
+  const result: unknown = await manager.query(sql, params);
+  return (Array.isArray(result) ? result : []) as Result[];
+}
+
+/**
+ * One parameter per column (arrays unnested by PostgreSQL), numbered from `offset` + 1, whatever the
+ * number of rows: the statement text stays the same, and neither TypeORM nor PostgreSQL handle
+ * thousands of separate parameters.
+ */
+function insertStatement<Row>(
+  { table, columns, rows }: BulkRows<Row>,
+  offset: number,
+): { sql: string; params: unknown[] } {
+  const n = (i: number) => `$${offset + i + 1}`;
   // A JSON null element is SQL NULL, as a null value was before (no stored value is a JSON null).
   const selected = columns.map((c, i) =>
     c.type === 'jsonb' ? `NULLIF(c${i}, 'null'::jsonb)` : c.cast ? `c${i}::${c.cast}` : `c${i}`,
   );
   const sources = columns.map((c, i) =>
-    c.type === 'jsonb' ? `jsonb_array_elements($${i + 1}::jsonb)` : `unnest($${i + 1}::${c.type}[])`,
+    c.type === 'jsonb' ? `jsonb_array_elements(${n(i)}::jsonb)` : `unnest(${n(i)}::${c.type}[])`,
   );
   const names = columns.map((_, i) => `c${i}`);
   const sql =
     `INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')}) ` +
-    `SELECT ${selected.join(', ')} FROM ROWS FROM (${sources.join(', ')}) AS v(${names.join(', ')}) ${suffix}`;
+    `SELECT ${selected.join(', ')} FROM ROWS FROM (${sources.join(', ')}) AS v(${names.join(', ')})`;
   const params = columns.map((c) => {
     if (c.type === 'jsonb') return toJsonb(rows.map((row) => c.value(row) ?? null));
     return rows.map((row) => {
@@ -50,8 +102,7 @@ export async function bulkInsert<Row, Result = unknown>(
       return value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : value;
     });
   });
-  const result: unknown = await manager.query(sql, params);
-  return (Array.isArray(result) ? result : []) as Result[];
+  return { sql, params };
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   type DerivedClock,
   type TicketTimeline,
 } from '../domain/sla';
-import { bulkInsert, type BulkColumn } from '../database/bulk-insert';
+import { bulkInsert, type BulkColumn, type BulkRows } from '../database/bulk-insert';
 import { cachedServices } from '../services/cached-services';
 import { ConfigCache } from '../settings/config-cache';
 import { SettingsService } from '../settings/settings.service';
@@ -97,7 +97,7 @@ export class SlaClockService {
 
   /**
    * The clocks of tickets being opened, from what the caller knows of them: no history to read back,
-   * the summary goes into the ticket's INSERT, and `store` adds the clocks once the tickets exist.
+   * the summary goes into the ticket's INSERT, and `rows` are the clocks to insert with the tickets.
    * Gives what `recomputeMany` would give right after (ingestion opens whole batches this way).
    */
   async planNew(manager: EntityManager, tickets: NewTicketFacts[], now: Date): Promise<NewTicketClocks> {
@@ -129,9 +129,7 @@ export class SlaClockService {
     }
     return {
       summaryOf: (id) => summaries.get(id) ?? { ...noSummary(), ...noFirstResponse() },
-      store: async (m) => {
-        await bulkInsert(m, 'ticket_sla_clocks', CLOCK_COLUMNS, clockRows);
-      },
+      rows: { table: 'ticket_sla_clocks', columns: CLOCK_COLUMNS, rows: clockRows },
     };
   }
 
@@ -218,8 +216,8 @@ export type SlaSummaryColumns = Omit<TicketSlaSummary, 'id'>;
 
 export interface NewTicketClocks {
   summaryOf(ticketId: string): SlaSummaryColumns;
-  /** Inserts the clocks, once the tickets are. */
-  store(manager: EntityManager): Promise<void>;
+  /** The clocks' rows, inserted with the tickets (bulkInsertTogether: they reference them). */
+  rows: BulkRows<ClockRow>;
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

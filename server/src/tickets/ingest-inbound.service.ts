@@ -376,8 +376,15 @@ export class IngestInboundService {
     }
     // Existing tickets this batch changes, locked in one order before any change (no deadlock).
     await lockTickets(manager, [...lastMessageOf.keys()]);
-    const inserted = await insertTickets(manager, ticketRows);
-    await clocks.store(manager);
+    // The new tickets, their clocks, first statuses and audit entries: one statement.
+    const inserted = await insertTickets(manager, ticketRows, [
+      clocks.rows,
+      this.statuses.rowsOf(
+        statusChanges.filter((c) => c.from === null),
+        null,
+      ),
+      this.audit.rowsOf(audits),
+    ]);
     // Each agent round-robin dealt a ticket to is told (one statement); the push waits for the commit.
     await this.notifications.notifyAssigned(
       manager,
@@ -389,12 +396,6 @@ export class IngestInboundService {
       statusChanges.filter((c) => c.from !== null),
       null,
     );
-    await this.statuses.recordMany(
-      manager,
-      statusChanges.filter((c) => c.from === null),
-      null,
-    );
-    await this.audit.recordMany(manager, audits);
     const storedAt = await insertMessages(manager, newMessages);
     await touchTickets(manager, [...lastMessageOf.values()]);
     for (const change of changes)

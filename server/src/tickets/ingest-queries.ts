@@ -1,7 +1,13 @@
 import type { MessageKind, Platform, TicketPriority, TicketStatus } from '@guichet/shared';
 import type { EntityManager } from 'typeorm';
 import type { InboundMessage } from '../channels/inbound-event';
-import { bulkInsert, toTextArrayLiteral, type BulkColumn } from '../database/bulk-insert';
+import {
+  bulkInsert,
+  bulkInsertTogether,
+  toTextArrayLiteral,
+  type BulkColumn,
+  type BulkRows,
+} from '../database/bulk-insert';
 import type { StoredRoutingDecision } from '../routing/stored-decision';
 import type { SlaSummaryColumns } from '../sla/sla-clock.service';
 import type { Contact } from '../contacts/contact.entity';
@@ -333,13 +339,18 @@ export interface InsertedTicket {
   updatedAt: Date;
 }
 
-export async function insertTickets(manager: EntityManager, rows: NewTicketRow[]): Promise<InsertedTicket[]> {
-  const inserted = await bulkInsert<NewTicketRow, { id: string; reference: number; updated_at: Date }>(
+/** Stores the tickets, and `alongside` (rows referencing them) in the same statement. */
+export async function insertTickets(
+  manager: EntityManager,
+  rows: NewTicketRow[],
+  // Each part has its own row type.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  alongside: Array<BulkRows<any>> = [],
+): Promise<InsertedTicket[]> {
+  const inserted = await bulkInsertTogether<{ id: string; reference: number; updated_at: Date }>(
     manager,
-    'tickets',
-    TICKET_COLUMNS,
-    rows,
-    'RETURNING id, reference, updated_at',
+    { table: 'tickets', columns: TICKET_COLUMNS, rows, suffix: 'RETURNING id, reference, updated_at' },
+    alongside,
   );
   return inserted.map((r) => ({ id: r.id, reference: r.reference, updatedAt: r.updated_at }));
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TicketStatus } from '@guichet/shared';
 import type { EntityManager } from 'typeorm';
-import { bulkInsert, type BulkColumn } from '../database/bulk-insert';
+import { bulkInsert, type BulkColumn, type BulkRows } from '../database/bulk-insert';
 
 export interface StatusChange {
   ticketId: string;
@@ -30,6 +30,11 @@ export class TicketStatusService {
     actorUserId: string | null,
   ): Promise<void> {
     await bulkInsert(manager, 'ticket_status_changes', statusColumns(actorUserId), changes);
+  }
+
+  /** The rows `recordMany` inserts, for a caller that inserts them with others (bulkInsertTogether). */
+  rowsOf(changes: StatusChange[], actorUserId: string | null): BulkRows<StatusChange> {
+    return { table: 'ticket_status_changes', columns: statusColumns(actorUserId), rows: changes };
   }
 
   /** Changes the status if it differs; returns whether it changed. */
