@@ -20,6 +20,8 @@ export class ConfigCache {
    * configuration itself (an ingestion batch), whose reads then cost no query when nothing changed.
    */
   async pin(manager: EntityManager): Promise<void> {
+    // Outside a transaction the manager is the data source's, shared by every caller: never pinned.
+    if (!manager.queryRunner?.isTransactionActive) return;
     const version = readVersion(manager);
     this.pinned.set(manager, version);
     await version;
