@@ -145,7 +145,10 @@ describe('Messenger and Instagram', () => {
         },
       ],
     });
+    // The Send API call only: a background poll of the conversations must not take the failure.
     t.graph.failNext({
+      method: 'POST',
+      path: /\/messages$/,
       status: 403,
       body: {
         error: {

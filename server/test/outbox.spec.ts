@@ -6,7 +6,9 @@ import { Ticket } from '../src/tickets/ticket.entity';
 import { api, feedDelivery, login, makePageAccount, makeTown, makeUser, postMetaWebhook } from './factories';
 import { startTestApp, type TestApp } from './test-app';
 
+// POSTs only: a background poll (GET) must not take a failure meant for the reply.
 const serverError = {
+  method: 'POST' as const,
   status: 500,
   body: { error: { message: 'An unexpected error has occurred.', type: 'OAuthException', code: 2 } },
 };
@@ -111,6 +113,7 @@ describe('Reply outbox', () => {
 
   it('fails at once on a refusal, shows the reason, and sends on the agent’s retry', async () => {
     t.graph.failNext({
+      method: 'POST',
       status: 400,
       body: {
         error: { message: '(#100) Message contains banned content', type: 'OAuthException', code: 100 },

@@ -82,6 +82,7 @@ describe('Replying to a citizen', () => {
 
   it('marks the reply failed with the platform message when Meta refuses it', async () => {
     t.graph.failNext({
+      method: 'POST',
       status: 400,
       body: {
         error: { message: '(#10) This comment cannot be replied to', type: 'OAuthException', code: 10 },
