@@ -28,6 +28,8 @@ export interface Me {
   displayName: string;
   role: Role;
   services: ServiceRef[];
+  /** The services this person heads (approves replies there); administrators decide in every service. */
+  headOfServiceIds: string[];
 }
 
 export interface ContactView {

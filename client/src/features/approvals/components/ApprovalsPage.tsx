@@ -1,0 +1,46 @@
+import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { errorMessage } from '../../../lib/ui/error-message';
+import { useApprovalQueue } from '../api/approvals';
+import { PendingApprovalItem } from './PendingApprovalItem';
+
+/** « Validations »: the replies of my services waiting for a head's decision, oldest first. */
+export function ApprovalsPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('approvals.title'));
+  const queue = useApprovalQueue();
+  const listLabelId = useId();
+  return (
+    <Stack gap="md">
+      <Title order={1}>{t('approvals.title')}</Title>
+      <Text>{t('approvals.intro')}</Text>
+      {queue.isPending ? (
+        <Loader aria-label={t('approvals.listLabel')} />
+      ) : queue.isError ? (
+        <Alert color="red" role="alert" title={t('approvals.loadFailed')}>
+          {errorMessage(queue.error, t)}
+        </Alert>
+      ) : queue.data.length === 0 ? (
+        <Text role="status">{t('approvals.empty')}</Text>
+      ) : (
+        <>
+          <Text id={listLabelId} fw={600}>
+            {t('approvals.listLabel')} ({queue.data.length})
+          </Text>
+          <Stack
+            component="ol"
+            gap="md"
+            aria-labelledby={listLabelId}
+            style={{ listStyle: 'none', padding: 0 }}
+          >
+            {queue.data.map((item) => (
+              <PendingApprovalItem key={item.messageId} item={item} />
+            ))}
+          </Stack>
+        </>
+      )}
+    </Stack>
+  );
+}
