@@ -65,9 +65,9 @@ export class DecideReplyUseCase {
       await this.audit.record(
         user.id,
         row.edited ? 'reply.edited_and_approved' : 'reply.approved',
-        'message',
-        messageId,
-        { ticketId: ticket.id },
+        'ticket',
+        ticket.id,
+        { messageId },
         manager,
       );
       return this.notifier.decided(manager, ref(ticket), row.author_user_id, user, { approved: true });
@@ -100,9 +100,9 @@ export class DecideReplyUseCase {
       await this.audit.record(
         user.id,
         'reply.rejected',
-        'message',
-        messageId,
-        { ticketId: ticket.id, comment },
+        'ticket',
+        ticket.id,
+        { messageId, comment },
         manager,
       );
       return this.notifier.decided(manager, ref(ticket), row.author_user_id, user, {

@@ -107,12 +107,13 @@ export class ReplyToTicketUseCase {
       if (source) await this.answers.recordUse(manager, source.answerId, now);
       await this.audit.record(user.id, 'ticket.replied', 'ticket', ticketId, { messageId: id }, manager);
       if (!held) return { messageId: id, notices: [] };
+      // On the ticket, like ticket.replied, so that its history tells it.
       await this.audit.record(
         user.id,
         'reply.approval_requested',
-        'message',
-        id,
-        { ticketId, reasons },
+        'ticket',
+        ticketId,
+        { messageId: id, reasons },
         manager,
       );
       const service = await manager.findOneByOrFail(Service, { id: ticket.serviceId });

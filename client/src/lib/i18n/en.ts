@@ -223,6 +223,10 @@ export const en: Translations = {
     unassigned: 'Assignment removed',
     replied: 'Reply to the citizen',
     noted: 'Internal note added',
+    approvalRequested: 'Reply submitted for approval',
+    approved: 'Reply approved',
+    editedApproved: 'Reply edited and approved',
+    rejected: 'Reply rejected (“{{comment}}”)',
     other: 'Action “{{action}}”',
   },
   thread: {

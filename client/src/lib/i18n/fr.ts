@@ -222,6 +222,10 @@ export const fr = {
     unassigned: 'Attribution retirée',
     replied: 'Réponse au citoyen',
     noted: 'Note interne ajoutée',
+    approvalRequested: 'Réponse soumise à validation',
+    approved: 'Réponse validée',
+    editedApproved: 'Réponse modifiée et validée',
+    rejected: 'Réponse refusée (« {{comment}} »)',
     other: 'Action « {{action}} »',
   },
   thread: {
