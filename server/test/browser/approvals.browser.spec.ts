@@ -8,7 +8,7 @@ import { browserFixture } from './chromium';
 describe('Approval of a sensitive reply in a real browser', () => {
   const fx = browserFixture();
 
-  it('warns the agent before sending, and lets a head edit then approve it from the queue, live on both screens', async () => {
+  it('warns the agent before sending; the reply reaches the open queue live, and a head edits then approves it', async () => {
     const { t } = fx;
     await t.reset();
     const { voirie } = await makeTown(t.db);
@@ -26,6 +26,12 @@ describe('Approval of a sensitive reply in a real browser', () => {
     const ticket = await t.db.getRepository(Ticket).findOneOrFail({ where: {} });
     await t.db.getRepository(Ticket).update({ id: ticket.id }, { sensitive: true });
 
+    // The head has the queue open, empty, from the navigation.
+    const h = await fx.open(head.email);
+    await h.page.getByRole('link', { name: 'Validations' }).click();
+    await h.page.getByRole('heading', { name: 'Réponses à valider', level: 1 }).waitFor();
+    await h.page.getByText('Aucune réponse n’attend votre validation.').waitFor();
+
     // The agent is told before sending, then sees the reply held in the thread.
     const a = await fx.open(agent.email);
     await a.page.goto(`${t.url}/tickets/${ticket.id}`);
@@ -41,10 +47,7 @@ describe('Approval of a sensitive reply in a real browser', () => {
     await held.getByText('Motifs : ticket signalé sensible').waitFor();
     expect(t.graph.comments).toHaveLength(0);
 
-    // The head finds it from the navigation, edits it and approves it.
-    const h = await fx.open(head.email);
-    await h.page.getByRole('link', { name: 'Validations' }).click();
-    await h.page.getByRole('heading', { name: 'Réponses à valider', level: 1 }).waitFor();
+    // It arrives in the head's queue without a reload; the head edits it and approves it.
     // Named by its heading, so it stays found while its text is being edited.
     const item = h.page.getByRole('article', { name: `Ticket n° ${ticket.reference} — ${ticket.subject}` });
     await item.getByText('Une équipe passe demain.').waitFor();
