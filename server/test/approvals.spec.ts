@@ -15,7 +15,7 @@ import type { Service } from '../src/services/service.entity';
 import { Message } from '../src/tickets/message.entity';
 import { ReplyOutboxWorker } from '../src/tickets/reply-outbox.worker';
 import { Ticket } from '../src/tickets/ticket.entity';
-import type { User } from '../src/users/user.entity';
+import { User } from '../src/users/user.entity';
 import { api, feedDelivery, login, makePageAccount, makeTown, makeUser, postMetaWebhook } from './factories';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -331,6 +331,14 @@ describe('Approval of sensitive replies', () => {
       expect((await approve('admin', byAdmin.id)).status).toBe(403);
       expect((await approve('head', byAdmin.id)).status).toBe(200);
       expect(t.graph.comments).toHaveLength(2);
+    });
+
+    it('tells the administrators when the author is the only active head of the service', async () => {
+      await t.db.getRepository(User).update({ id: users.head2.id }, { active: false });
+      const held = await heldReply('head', 'Réponse du seul responsable.');
+      const notified = await t.db.getRepository(Notification).findBy({ kind: 'reply.approval_requested' });
+      expect(notified.map((n) => n.userId)).toEqual([users.admin.id]);
+      expect((await approve('admin', held.id)).status).toBe(200);
     });
 
     it('lets exactly one of two heads deciding at once win; the other gets 409', async () => {

@@ -261,15 +261,17 @@ export function ReplyForm({ ticket }: { ticket: TicketDetail }) {
               />
             </div>
           )}
-          {approval?.required && (
-            // Polite: it appears while the agent types, and is read before they send.
-            <div role="status" className={classes.approvalWarning}>
-              <Text size="sm" fw={700}>
-                {t('approval.composerWarning', { reasons: approvalReasonsText(t, approval.reasons) })}
-              </Text>
-              <Text size="sm">{t('approval.composerWarningHint')}</Text>
-            </div>
-          )}
+          {/* Polite and always present, so the warning is announced when it appears while the agent types. */}
+          <div role="status">
+            {approval?.required && (
+              <div className={classes.approvalWarning}>
+                <Text size="sm" fw={700}>
+                  {t('approval.composerWarning', { reasons: approvalReasonsText(t, approval.reasons) })}
+                </Text>
+                <Text size="sm">{t('approval.composerWarningHint')}</Text>
+              </div>
+            )}
+          </div>
           <Group justify="flex-end">
             <Button type="submit" loading={pending}>
               {isNote ? t('composer.noteSubmit') : t('reply.submit')}
