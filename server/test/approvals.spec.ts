@@ -16,7 +16,16 @@ import { Message } from '../src/tickets/message.entity';
 import { ReplyOutboxWorker } from '../src/tickets/reply-outbox.worker';
 import { Ticket } from '../src/tickets/ticket.entity';
 import { User } from '../src/users/user.entity';
-import { api, feedDelivery, login, makePageAccount, makeTown, makeUser, postMetaWebhook } from './factories';
+import {
+  api,
+  feedDelivery,
+  login,
+  makePageAccount,
+  makeTown,
+  makeUser,
+  PAGE_ID,
+  postMetaWebhook,
+} from './factories';
 import { startTestApp, type TestApp } from './test-app';
 
 type ErrorBody = { message: string; details?: string[] };
@@ -306,6 +315,44 @@ describe('Approval of sensitive replies', () => {
       expect(await audits('reply.rejected', held.id)).toBe(1);
       expect((await approve('head2', held.id)).status).toBe(409);
       expect(t.graph.comments).toHaveLength(0);
+    });
+  });
+
+  describe('a private message', () => {
+    it('refuses to approve once Meta’s 24-hour window has closed: the reply stays pending, to be rejected', async () => {
+      await postMetaWebhook(t, {
+        object: 'page',
+        entry: [
+          {
+            id: PAGE_ID,
+            time: Date.now(),
+            messaging: [
+              {
+                sender: { id: '2468' },
+                recipient: { id: PAGE_ID },
+                timestamp: Date.now(),
+                message: { mid: 'm_approval', text: 'Un lampadaire clignote rue des Lilas' },
+              },
+            ],
+          },
+        ],
+      });
+      const inbound = await t.db.getRepository(Message).findOneByOrFail({ platformMessageId: 'm_approval' });
+      await t.db.getRepository(Ticket).update({ id: inbound.ticketId }, { sensitive: true });
+      const held = await reply('agent', { body: 'Nous regardons.' }, inbound.ticketId);
+      expect(held.body).toMatchObject({ kind: 'direct', deliveryStatus: 'pending_approval' });
+      // The head takes more than a day to look at it.
+      await t.db
+        .getRepository(Message)
+        .update({ id: inbound.id }, { sentAt: new Date(Date.now() - 25 * 3600 * 1000) });
+      const res = await approve('head', held.body.id);
+      expect(res.status).toBe(422);
+      expect(res.body.message).toMatch(/24 heures/);
+      expect((await t.db.getRepository(Message).findOneByOrFail({ id: held.body.id })).deliveryStatus).toBe(
+        'pending_approval',
+      );
+      expect(t.graph.comments).toHaveLength(0);
+      expect((await reject('head', held.body.id, { comment: 'Trop tard, appelez-le.' })).status).toBe(200);
     });
   });
 

@@ -4,6 +4,7 @@ import { REPLY_MAX_LENGTH, type MessageView } from '@guichet/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { canAccessService, headsService, type AuthUser } from '../auth/auth-user';
+import { ConnectorRegistry } from '../channels/connector-registry';
 import { DomainError, notFound } from '../common/domain-error';
 import { RealtimeGateway } from '../realtime/realtime.gateway';
 import { Message } from '../tickets/message.entity';
@@ -32,6 +33,7 @@ export class DecideReplyUseCase {
     private readonly realtime: RealtimeGateway,
     private readonly outbox: ReplyOutboxService,
     private readonly notifier: ApprovalNotifier,
+    private readonly connectors: ConnectorRegistry,
   ) {}
 
   async approve(
@@ -40,7 +42,12 @@ export class DecideReplyUseCase {
     editedBody: string | undefined,
     now: Date = new Date(),
   ): Promise<MessageView> {
-    const { ticket } = await this.authorize(user, messageId);
+    const { message, ticket } = await this.authorize(user, messageId);
+    const refusal = await this.platformRefusal(message, ticket, now);
+    // E.g. Meta's 24-hour messaging window closed while the reply waited: it could never be sent.
+    if (refusal) {
+      throw new DomainError('unprocessable', `${refusal} Refusez-la en expliquant pourquoi à son auteur.`);
+    }
     const max = REPLY_MAX_LENGTH[ticket.platform];
     if (editedBody !== undefined && [...editedBody].length > max) {
       throw new DomainError('invalid', `body must be at most ${max} characters on ${ticket.platform}`);
@@ -112,6 +119,17 @@ export class DecideReplyUseCase {
     });
     await this.published(ticket, messageId, notices);
     return toMessageView((await loadMessage(this.db, messageId)) as Message);
+  }
+
+  /** Why the platform would refuse this reply now (null: it would not, or cannot tell). */
+  private async platformRefusal(message: Message, ticket: Ticket, now: Date): Promise<string | null> {
+    const connector = this.connectors.get(ticket.platform);
+    if (!connector?.replyRefusal || !message.channelAccountId || !message.platformParentId) return null;
+    const target = await this.db.getRepository(Message).findOneBy({
+      channelAccountId: message.channelAccountId,
+      platformMessageId: message.platformParentId,
+    });
+    return target ? connector.replyRefusal({ kind: target.kind, sentAt: target.sentAt }, now) : null;
   }
 
   /** 404 outside the caller's services, 403 for whoever may not decide, 409 once decided. */
