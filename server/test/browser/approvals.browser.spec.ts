@@ -58,6 +58,9 @@ describe('Approval of a sensitive reply in a real browser', () => {
     await text.fill('Bonjour, une équipe passe demain matin.');
     await item.getByRole('button', { name: 'Valider ce texte et l’envoyer' }).click();
     await h.page.getByText('Aucune réponse n’attend votre validation.').waitFor();
+    await h.page.getByText(`Réponse du ticket n° ${ticket.reference} validée : envoi en cours.`).waitFor();
+    // The keyboard stays on the page, not on a button that left with the reply.
+    expect(await h.page.evaluate(() => document.activeElement?.textContent)).toBe('Réponses à valider');
 
     await waitFor(() => t.graph.comments.length === 1);
     expect(t.graph.comments[0]?.message).toBe('Bonjour, une équipe passe demain matin.');

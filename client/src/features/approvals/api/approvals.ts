@@ -32,8 +32,11 @@ function useDecision<V>(decide: (variables: V) => Promise<MessageView>) {
   return useMutation({
     mutationFn: decide,
     onSuccess: (message) => upsertMessageInDetail(queryClient, message),
-    // Decided here or by another head meanwhile (409): either way the queue has changed.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.approvals.all }),
+    // Decided here or by another head meanwhile (409): either way the queue has changed. Not awaited:
+    // the refetch removes the item, and the caller's callbacks must run while it is still mounted.
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.approvals.all });
+    },
   });
 }
 

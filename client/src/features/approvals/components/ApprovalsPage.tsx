@@ -1,5 +1,5 @@
 import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { errorMessage } from '../../../lib/ui/error-message';
@@ -12,9 +12,14 @@ export function ApprovalsPage() {
   useDocumentTitle(t('approvals.title'));
   const queue = useApprovalQueue();
   const listLabelId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The decided reply leaves the list with the button that had focus: keep the keyboard on the page.
+  const focusPage = () => headingRef.current?.focus();
   return (
     <Stack gap="md">
-      <Title order={1}>{t('approvals.title')}</Title>
+      <Title order={1} ref={headingRef} tabIndex={-1}>
+        {t('approvals.title')}
+      </Title>
       <Text>{t('approvals.intro')}</Text>
       {queue.isPending ? (
         <Loader aria-label={t('approvals.listLabel')} />
@@ -36,7 +41,7 @@ export function ApprovalsPage() {
             style={{ listStyle: 'none', padding: 0 }}
           >
             {queue.data.map((item) => (
-              <PendingApprovalItem key={item.messageId} item={item} />
+              <PendingApprovalItem key={item.messageId} item={item} onDecided={focusPage} />
             ))}
           </Stack>
         </>

@@ -13,7 +13,13 @@ import classes from './PendingApprovalItem.module.css';
 type Mode = 'read' | 'edit' | 'reject';
 
 /** One held reply: the citizen's message, the proposed text, why it is held, and the head's three choices. */
-export function PendingApprovalItem({ item }: { item: PendingApprovalView }) {
+export function PendingApprovalItem({
+  item,
+  onDecided,
+}: {
+  item: PendingApprovalView;
+  onDecided: () => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const headingId = useId();
@@ -26,13 +32,21 @@ export function PendingApprovalItem({ item }: { item: PendingApprovalView }) {
   const busy = approve.isPending || reject.isPending;
   const reference = item.ticket.reference;
 
-  const onFailure = (failure: unknown) => notifyFailure(t, t('approvals.failedTitle'), failure);
+  /**
+   * The socket may take the decided reply out of the queue (unmounting this item) before the answer
+   * arrives: awaited as a promise, which settles even then (mutate's own callbacks would not run).
+   */
+  const decide = (decision: Promise<unknown>, done: string) =>
+    decision.then(
+      () => {
+        notifySuccess(t, done);
+        onDecided();
+      },
+      (failure: unknown) => notifyFailure(t, t('approvals.failedTitle'), failure),
+    );
 
   const approveAsWritten = () =>
-    approve.mutate(
-      { messageId: item.messageId },
-      { onSuccess: () => notifySuccess(t, t('approvals.approved', { reference })), onError: onFailure },
-    );
+    void decide(approve.mutateAsync({ messageId: item.messageId }), t('approvals.approved', { reference }));
 
   const submitEdited = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -41,9 +55,9 @@ export function PendingApprovalItem({ item }: { item: PendingApprovalView }) {
       setFieldError(t('approvals.bodyRequired'));
       return;
     }
-    approve.mutate(
-      { messageId: item.messageId, body },
-      { onSuccess: () => notifySuccess(t, t('approvals.approved', { reference })), onError: onFailure },
+    void decide(
+      approve.mutateAsync({ messageId: item.messageId, body }),
+      t('approvals.approved', { reference }),
     );
   };
 
@@ -54,9 +68,9 @@ export function PendingApprovalItem({ item }: { item: PendingApprovalView }) {
       setFieldError(t('approvals.commentRequired'));
       return;
     }
-    reject.mutate(
-      { messageId: item.messageId, comment: text },
-      { onSuccess: () => notifySuccess(t, t('approvals.rejectedDone', { reference })), onError: onFailure },
+    void decide(
+      reject.mutateAsync({ messageId: item.messageId, comment: text }),
+      t('approvals.rejectedDone', { reference }),
     );
   };
 
