@@ -10,10 +10,9 @@ import type { AuthUser } from '../auth/auth-user';
 import { ConnectorRegistry } from '../channels/connector-registry';
 import { DomainError, notFound } from '../common/domain-error';
 import { RealtimeGateway } from '../realtime/realtime.gateway';
-import { Service } from '../services/service.entity';
 import { Message } from './message.entity';
 import { CLAIM_SECONDS, ReplyOutboxService } from './reply-outbox.service';
-import { loadMessage } from './ticket-queries';
+import { loadMessage, loadTicket } from './ticket-queries';
 import { Ticket } from './ticket.entity';
 import { toMessageView } from './ticket-views';
 
@@ -116,7 +115,7 @@ export class ReplyToTicketUseCase {
         { messageId: id, reasons },
         manager,
       );
-      const service = await manager.findOneByOrFail(Service, { id: ticket.serviceId });
+      const { service } = (await loadTicket(manager, ticketId)) as Ticket;
       const ref = { ...ticket, serviceName: service.name };
       return { messageId: id, notices: await this.notifier.requested(manager, ref, user) };
     });
