@@ -5,6 +5,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ChannelsModule } from './channels/channels.module';
 import type { AppConfig } from './config/app-config';
+import { ApprovalsModule } from './approvals/approvals.module';
 import { ConfigModule, type AppSecrets } from './config/config.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import type { DataSource } from 'typeorm';
@@ -45,6 +46,7 @@ export class AppModule {
         RoutingModule,
         Open311Module,
         AnswersModule,
+        ApprovalsModule,
       ],
       controllers: [HealthController],
     };

@@ -53,6 +53,7 @@ describe('Authentication and access', () => {
       displayName: 'Julie',
       role: 'agent',
       services: [{ id: voirie.id, slug: 'voirie', name: 'Voirie' }],
+      headOfServiceIds: [],
     });
     expect(JSON.stringify(me.body)).not.toMatch(/password/i);
     expect(await t.db.getRepository(AuditEvent).countBy({ action: 'auth.login', actorUserId: user.id })).toBe(

@@ -13,8 +13,19 @@ export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 export const MESSAGE_DIRECTIONS = ['inbound', 'outbound', 'internal'] as const;
 export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
 
-/** Delivery state of an outbound message; inbound and internal messages are always `received`. */
-export const DELIVERY_STATUSES = ['received', 'queued', 'sent', 'failed'] as const;
+/**
+ * Delivery state of an outbound message; inbound and internal messages are always `received`.
+ * pending_approval: held until a service head approves it (never sent before); rejected: refused by
+ * a service head, never sent.
+ */
+export const DELIVERY_STATUSES = [
+  'received',
+  'queued',
+  'sent',
+  'failed',
+  'pending_approval',
+  'rejected',
+] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export const PLATFORMS = ['facebook', 'instagram', 'mastodon', 'x', 'open311'] as const;
@@ -30,7 +41,8 @@ export type MessagePlatformState = (typeof MESSAGE_PLATFORM_STATES)[number];
 
 /**
  * Inbox views. mine: assigned to me; services: my services' tickets; unassigned: nobody's yet; due: a
- * clock past its warning share or overdue; all: every service (admins).
+ * clock past its warning share or overdue; approval: a reply waits for a service head's approval;
+ * all: every service (admins).
  */
-export const TICKET_VIEWS = ['mine', 'services', 'unassigned', 'due', 'all'] as const;
+export const TICKET_VIEWS = ['mine', 'services', 'unassigned', 'due', 'approval', 'all'] as const;
 export type TicketView = (typeof TICKET_VIEWS)[number];

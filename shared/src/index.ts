@@ -8,3 +8,4 @@ export * from './services.js';
 export * from './routing.js';
 export * from './answers.js';
 export * from './contacts.js';
+export * from './approvals.js';

@@ -1,7 +1,17 @@
 import type { IsoDate } from './views.js';
 
-/** sla.breached: escalated to the service's heads; ticket.assigned: to the new assignee. */
-export const NOTIFICATION_KINDS = ['sla.breached', 'ticket.assigned'] as const;
+/**
+ * sla.breached: escalated to the service's heads; ticket.assigned: to the new assignee;
+ * reply.approval_requested: to the heads of the ticket's service; reply.approved, reply.rejected: to
+ * the reply's author.
+ */
+export const NOTIFICATION_KINDS = [
+  'sla.breached',
+  'ticket.assigned',
+  'reply.approval_requested',
+  'reply.approved',
+  'reply.rejected',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** The ticket a notification is about, as it is now (the client words the notice in its language). */

@@ -1,3 +1,4 @@
+import type { MessageApprovalView } from './approvals.js';
 import type { TicketRerouteView, TicketRoutingView } from './routing.js';
 import type { SlaClockView, TicketSlaSummary } from './sla.js';
 import type {
@@ -27,6 +28,8 @@ export interface Me {
   displayName: string;
   role: Role;
   services: ServiceRef[];
+  /** The services this person heads (approves replies there); administrators decide in every service. */
+  headOfServiceIds: string[];
 }
 
 export interface ContactView {
@@ -80,6 +83,8 @@ export interface MessageView {
   sentAt: IsoDate;
   /** The validated answer a reply was written from; null otherwise. */
   answer: MessageAnswerSource | null;
+  /** Set on replies that needed a service head's approval. */
+  approval: MessageApprovalView | null;
 }
 
 /** Where a reply's text came from, as shown in the thread. */

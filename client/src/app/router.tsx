@@ -11,6 +11,7 @@ import { RequireAuth } from './routes/RequireAuth';
 import { RequireSettingsAccess } from './routes/RequireSettingsAccess';
 import { RouteError } from './routes/RouteError';
 import { AdminOnlyRoute } from './routes/AdminOnlyRoute';
+import { HeadsOnlyRoute } from './routes/HeadsOnlyRoute';
 import { ChannelsSettingsRoute } from './routes/ChannelsSettingsRoute';
 import { SettingsLayoutRoute } from './routes/SettingsLayoutRoute';
 import { SlaSettingsRoute } from './routes/SlaSettingsRoute';
@@ -55,6 +56,16 @@ const AnswerPage = lazy(() =>
 const ContactsPage = lazy(() =>
   import('../features/contacts/components/ContactPage').then((module) => ({ default: module.ContactPage })),
 );
+const ApprovalsPage = lazy(() =>
+  import('../features/approvals/components/ApprovalsPage').then((module) => ({
+    default: module.ApprovalsPage,
+  })),
+);
+const ApprovalPolicyPage = lazy(() =>
+  import('../features/settings/components/ApprovalPolicyPage').then((module) => ({
+    default: module.ApprovalPolicyPage,
+  })),
+);
 const CalendarPage = lazy(() =>
   import('../features/settings/components/CalendarPage').then((module) => ({ default: module.CalendarPage })),
 );
@@ -92,6 +103,14 @@ export const router = createBrowserRouter([
           { path: 'answers/new', element: <NewAnswerPage /> },
           { path: 'answers/:id', element: <AnswerPage /> },
           {
+            path: 'approvals',
+            element: (
+              <HeadsOnlyRoute>
+                <ApprovalsPage />
+              </HeadsOnlyRoute>
+            ),
+          },
+          {
             path: 'settings',
             element: <RequireSettingsAccess />,
             children: [
@@ -108,6 +127,14 @@ export const router = createBrowserRouter([
                     element: (
                       <AdminOnlyRoute>
                         <ServicesAdminPage />
+                      </AdminOnlyRoute>
+                    ),
+                  },
+                  {
+                    path: 'approval',
+                    element: (
+                      <AdminOnlyRoute>
+                        <ApprovalPolicyPage />
                       </AdminOnlyRoute>
                     ),
                   },

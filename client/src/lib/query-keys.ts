@@ -86,6 +86,12 @@ export const queryKeys = {
     tags: ['answers', 'tags'] as const,
     suggestions: (ticketId: string) => ['answers', 'suggestions', ticketId] as const,
   },
+  approvals: {
+    all: ['approvals'] as const,
+    queue: ['approvals', 'queue'] as const,
+    policy: ['approvals', 'policy'] as const,
+    check: (ticketId: string, request: object) => ['approvals', 'check', ticketId, request] as const,
+  },
   notifications: {
     all: ['notifications'] as const,
     list: ['notifications', 'list'] as const,

@@ -71,6 +71,7 @@ export class AuthService {
       services: user.memberships
         .map(({ service: s }) => ({ id: s.id, slug: s.slug, name: s.name }))
         .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+      headOfServiceIds: user.memberships.filter((m) => m.role === 'service_head').map((m) => m.serviceId),
     };
   }
 

@@ -85,7 +85,8 @@ export class NotificationsService {
   async create(
     manager: EntityManager,
     userIds: string[],
-    notification: Pick<Notification, 'kind' | 'ticketId' | 'title' | 'body'>,
+    notification: Pick<Notification, 'kind' | 'ticketId' | 'title' | 'body'> &
+      Partial<Pick<Notification, 'actorUserId'>>,
   ): Promise<Notification[]> {
     if (userIds.length === 0) return [];
     const rows = userIds.map((userId) => manager.create(Notification, { ...notification, userId }));

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { RoutingSettings, SlaSettings } from '@guichet/shared';
+import type { ApprovalPolicy, RoutingSettings, SlaSettings } from '@guichet/shared';
 import { DataSource, type EntityManager } from 'typeorm';
+import { DEFAULT_APPROVAL_POLICY } from '../domain/sensitivity';
 import { Setting } from './setting.entity';
 
 export const DEFAULT_SLA_SETTINGS: SlaSettings = { warningRatio: 0.8 };
@@ -35,5 +36,18 @@ export class SettingsService {
   ): Promise<RoutingSettings> {
     await manager.getRepository(Setting).upsert({ key: 'routing', value: settings }, ['key']);
     return settings;
+  }
+
+  async approvalPolicy(manager: EntityManager = this.db.manager): Promise<ApprovalPolicy> {
+    const row = await manager.getRepository(Setting).findOneBy({ key: 'approval' });
+    return { ...DEFAULT_APPROVAL_POLICY, ...(row?.value as Partial<ApprovalPolicy> | undefined) };
+  }
+
+  async saveApprovalPolicy(
+    policy: ApprovalPolicy,
+    manager: EntityManager = this.db.manager,
+  ): Promise<ApprovalPolicy> {
+    await manager.getRepository(Setting).upsert({ key: 'approval', value: policy }, ['key']);
+    return policy;
   }
 }

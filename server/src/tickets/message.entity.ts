@@ -1,5 +1,6 @@
 import {
   DELIVERY_STATUSES,
+  type ApprovalReason,
   MESSAGE_DIRECTIONS,
   MESSAGE_KINDS,
   MESSAGE_PLATFORM_STATES,
@@ -31,6 +32,8 @@ import { Ticket } from './ticket.entity';
   where: '"platform_message_id" IS NOT NULL',
 })
 @Index('ix_messages_ticket_created', ['ticketId', 'createdAt'])
+// The approval queue and the inbox view « en attente de validation »: few rows at any time.
+@Index('ix_messages_pending_approval', ['ticketId'], { where: `"delivery_status" = 'pending_approval'` })
 export class Message {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -139,6 +142,29 @@ export class Message {
 
   @Column({ name: 'answer_edited', type: 'boolean', nullable: true })
   answerEdited: boolean | null;
+
+  /** Why the reply needed a service head's approval; null on replies that did not. */
+  @Column({ name: 'approval_reasons', type: 'jsonb', nullable: true })
+  approvalReasons: ApprovalReason[] | null;
+
+  /** The head who approved or rejected it, and when. */
+  @Column({ name: 'approval_decided_by_id', type: 'uuid', nullable: true })
+  approvalDecidedById: string | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'approval_decided_by_id' })
+  approvalDecidedBy: User | null;
+
+  @Column({ name: 'approval_decided_at', type: 'timestamptz', nullable: true })
+  approvalDecidedAt: Date | null;
+
+  /** The rejecting head's comment to the author. */
+  @Column({ name: 'approval_comment', type: 'text', nullable: true })
+  approvalComment: string | null;
+
+  /** The author's text when the approving head edited it (`body` is what was sent). */
+  @Column({ name: 'original_body', type: 'text', nullable: true })
+  originalBody: string | null;
 
   /** That answer version, when a query joins it (for its title). Not a column. */
   answerSource?: AnswerVersion | null;

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { REPLY_MAX_LENGTH, replyAudience, type MessageView } from '@guichet/shared';
+import { REPLY_MAX_LENGTH, replyAudience, type ApprovalCheck, type MessageView } from '@guichet/shared';
 import { DataSource } from 'typeorm';
 import { AnswerUsageService, type AnswerSourceInput } from '../answers/answer-usage.service';
+import { ApprovalCheckService } from '../approvals/approval-check.service';
+import { ApprovalNotifier } from '../approvals/approval-notifier.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ConnectorRegistry } from '../channels/connector-registry';
@@ -10,13 +12,15 @@ import { DomainError, notFound } from '../common/domain-error';
 import { RealtimeGateway } from '../realtime/realtime.gateway';
 import { Message } from './message.entity';
 import { CLAIM_SECONDS, ReplyOutboxService } from './reply-outbox.service';
-import { loadMessage } from './ticket-queries';
+import { loadMessage, loadTicket } from './ticket-queries';
 import { Ticket } from './ticket.entity';
 import { toMessageView } from './ticket-views';
 
 /**
  * An agent's reply: checked, recorded (queued) with its audit event in one transaction, then handed
- * to the outbox, which sends it under the citizen's latest message and records sent or failed.
+ * to the outbox, which sends it under the citizen's latest message and records sent or failed. A
+ * reply the sensitivity rules hold is recorded pending_approval instead, with its reasons, and the
+ * heads of the service are told; the outbox never sees it until one of them approves it.
  */
 @Injectable()
 export class ReplyToTicketUseCase {
@@ -27,6 +31,8 @@ export class ReplyToTicketUseCase {
     private readonly realtime: RealtimeGateway,
     private readonly outbox: ReplyOutboxService,
     private readonly answers: AnswerUsageService,
+    private readonly approvals: ApprovalCheckService,
+    private readonly notifier: ApprovalNotifier,
   ) {}
 
   /** `answer`: the validated answer the text was written from (recorded on the reply, its use counted). */
@@ -68,8 +74,14 @@ export class ReplyToTicketUseCase {
     const source = answer
       ? await this.answers.check(ticket.serviceId, replyAudience(target.kind), answer, body)
       : null;
+    const reasons = await this.approvals.reasons(
+      ticket,
+      { kind: target.kind, body, answer: source ? { edited: source.answerEdited } : null },
+      now,
+    );
+    const held = reasons.length > 0;
 
-    const messageId = await this.db.transaction(async (manager) => {
+    const { messageId, notices } = await this.db.transaction(async (manager) => {
       const inserted = await manager.insert(Message, {
         ticketId,
         channelAccountId: target.channelAccountId,
@@ -78,23 +90,74 @@ export class ReplyToTicketUseCase {
         kind: target.kind,
         body,
         authorUserId: user.id,
-        deliveryStatus: 'queued',
         sentAt: now,
-        nextAttemptAt: now,
-        // Held by this request for its first try; if the process dies, the worker takes it when the claim expires.
-        claimedUntil: new Date(now.getTime() + CLAIM_SECONDS * 1000),
         ...source,
+        ...(held
+          ? // Never sent (the outbox only takes queued replies) until a service head approves it.
+            { deliveryStatus: 'pending_approval', approvalReasons: reasons, nextAttemptAt: null }
+          : {
+              deliveryStatus: 'queued',
+              nextAttemptAt: now,
+              // Held by this request for its first try; if the process dies, the worker takes it when the claim expires.
+              claimedUntil: new Date(now.getTime() + CLAIM_SECONDS * 1000),
+            }),
       });
       const id = (inserted.identifiers[0] as { id: string }).id;
       if (source) await this.answers.recordUse(manager, source.answerId, now);
       await this.audit.record(user.id, 'ticket.replied', 'ticket', ticketId, { messageId: id }, manager);
-      return id;
+      if (!held) return { messageId: id, notices: [] };
+      // On the ticket, like ticket.replied, so that its history tells it.
+      await this.audit.record(
+        user.id,
+        'reply.approval_requested',
+        'ticket',
+        ticketId,
+        { messageId: id, reasons },
+        manager,
+      );
+      const { service } = (await loadTicket(manager, ticketId)) as Ticket;
+      const ref = { ...ticket, serviceName: service.name };
+      return { messageId: id, notices: await this.notifier.requested(manager, ref, user) };
     });
     await this.publishMessage(ticket, messageId, 'message.created');
+    this.notifier.publish(notices);
     // First try right away; retries and crash recovery are the outbox worker's.
-    await this.outbox.deliver(messageId, { ownClaim: true });
+    if (!held) await this.outbox.deliver(messageId, { ownClaim: true });
     const view = await loadMessage(this.db, messageId);
     return toMessageView(view as Message);
+  }
+
+  /** Whether a reply with this text would wait for approval, and why (the composer asks before sending). */
+  async check(
+    ticketId: string,
+    body: string,
+    answer: AnswerSourceInput | null,
+    now: Date = new Date(),
+  ): Promise<ApprovalCheck> {
+    const ticket = await this.db.getRepository(Ticket).findOne({ where: { id: ticketId } });
+    if (!ticket) throw notFound('Ticket');
+    const target = await this.db.getRepository(Message).findOne({
+      where: { ticketId, direction: 'inbound' },
+      order: { sentAt: 'DESC', createdAt: 'DESC' },
+    });
+    if (!target) return { required: false, reasons: [] };
+    let edited: boolean | null = null;
+    if (answer) {
+      // While the agent is still filling the answer in, count it as edited rather than refuse.
+      edited = await this.answers
+        .check(ticket.serviceId, replyAudience(target.kind), answer, body)
+        .then((s) => s.answerEdited)
+        .catch((err: unknown) => {
+          if (err instanceof DomainError) return true;
+          throw err;
+        });
+    }
+    const reasons = await this.approvals.reasons(
+      ticket,
+      { kind: target.kind, body, answer: edited === null ? null : { edited } },
+      now,
+    );
+    return { required: reasons.length > 0, reasons };
   }
 
   async retry(ticketId: string, messageId: string): Promise<MessageView> {

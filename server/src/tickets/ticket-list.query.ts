@@ -245,6 +245,10 @@ function filterTickets(
   if (view === 'mine') qb.andWhere('t.assigneeId = :me', { me: user.id });
   if (view === 'unassigned') qb.andWhere('t.assigneeId IS NULL');
   if (view === 'due') qb.andWhere('t.slaWarningAt <= now()');
+  if (view === 'approval')
+    qb.andWhere(
+      `EXISTS (SELECT 1 FROM messages pa WHERE pa.ticket_id = t.id AND pa.delivery_status = 'pending_approval')`,
+    );
   if (query.serviceId) qb.andWhere('t.serviceId = :serviceId', { serviceId: query.serviceId });
   if (query.assigneeId) qb.andWhere('t.assigneeId = :assigneeId', { assigneeId: query.assigneeId });
   // Compared as the enums they are (the DTO checked the values), so that indexes on them serve.

@@ -20,6 +20,7 @@ function messageWithRelations(db: DataSource | EntityManager): SelectQueryBuilde
     .createQueryBuilder('m')
     .leftJoinAndSelect('m.authorContact', 'authorContact')
     .leftJoinAndSelect('m.authorUser', 'authorUser')
+    .leftJoinAndSelect('m.approvalDecidedBy', 'approvalDecidedBy')
     .leftJoinAndMapOne(
       'm.answerSource',
       AnswerVersion,

@@ -1,5 +1,6 @@
 import type {
   ContactView,
+  MessageApprovalView,
   MessageView,
   SlaClockView,
   TicketDetail,
@@ -69,7 +70,11 @@ export type MessageViewSource = Pick<
   authorUser: Pick<User, 'id' | 'displayName'> | null;
   authorContact: Pick<Contact, 'id' | 'platform' | 'handle' | 'displayName'> | null;
   answerSource?: { title: string } | null;
-};
+} & Partial<
+    Pick<Message, 'approvalReasons' | 'approvalDecidedAt' | 'approvalComment' | 'originalBody'> & {
+      approvalDecidedBy: Pick<User, 'id' | 'displayName'> | null;
+    }
+  >;
 
 export function toContactView(c: Pick<Contact, 'id' | 'platform' | 'handle' | 'displayName'>): ContactView {
   return { id: c.id, platform: c.platform, handle: c.handle, displayName: c.displayName };
@@ -146,7 +151,27 @@ export function toSlaClockView(c: TicketSlaClock, calendar: BusinessCalendar, no
   };
 }
 
-/** Expects `authorContact`, `authorUser` and `answerSource` loaded. */
+/** A reply's approval: pending while held, then approved (queued, sent…) or rejected. */
+export function toMessageApprovalView(m: MessageViewSource): MessageApprovalView | null {
+  if (!m.approvalReasons) return null;
+  return {
+    state:
+      m.deliveryStatus === 'pending_approval'
+        ? 'pending'
+        : m.deliveryStatus === 'rejected'
+          ? 'rejected'
+          : 'approved',
+    reasons: m.approvalReasons,
+    decidedBy: m.approvalDecidedBy
+      ? { id: m.approvalDecidedBy.id, displayName: m.approvalDecidedBy.displayName }
+      : null,
+    decidedAt: iso(m.approvalDecidedAt ?? null),
+    comment: m.approvalComment ?? null,
+    originalBody: m.originalBody ?? null,
+  };
+}
+
+/** Expects `authorContact`, `authorUser`, `approvalDecidedBy` and `answerSource` loaded. */
 export function toMessageView(m: MessageViewSource): MessageView {
   return {
     id: m.id,
@@ -175,6 +200,7 @@ export function toMessageView(m: MessageViewSource): MessageView {
             edited: m.answerEdited ?? false,
           }
         : null,
+    approval: toMessageApprovalView(m),
   };
 }
 

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import type { MessageView, Page, TicketDetail, TicketSummary } from '@guichet/shared';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import type { ApprovalCheck, MessageView, Page, TicketDetail, TicketSummary } from '@guichet/shared';
 import { CreateReplyDto, ListTicketsQuery, UpdateTicketDto } from '@guichet/shared/dto';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles, TicketScoped } from '../auth/decorators';
@@ -43,6 +43,14 @@ export class TicketsController {
     return this.replies.retry(id, messageId);
   }
 
+  /** Whether this reply would wait for a service head's approval, and why; nothing is stored. */
+  @TicketScoped('id')
+  @Post(':id/replies/check')
+  @HttpCode(200)
+  checkReply(@Param('id') id: string, @Body() dto: CreateReplyDto): Promise<ApprovalCheck> {
+    return this.replies.check(id, dto.body, answerSource(dto));
+  }
+
   @TicketScoped('id')
   @Post(':id/replies')
   reply(
@@ -50,10 +58,12 @@ export class TicketsController {
     @Param('id') id: string,
     @Body() dto: CreateReplyDto,
   ): Promise<MessageView> {
-    const answer =
-      dto.answerId !== undefined && dto.answerVersion !== undefined
-        ? { answerId: dto.answerId, answerVersion: dto.answerVersion }
-        : null;
-    return this.replies.execute(user, id, dto.body, undefined, answer);
+    return this.replies.execute(user, id, dto.body, undefined, answerSource(dto));
   }
+}
+
+function answerSource(dto: CreateReplyDto): { answerId: string; answerVersion: number } | null {
+  return dto.answerId !== undefined && dto.answerVersion !== undefined
+    ? { answerId: dto.answerId, answerVersion: dto.answerVersion }
+    : null;
 }

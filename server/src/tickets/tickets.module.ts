@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AnswersModule } from '../answers/answers.module';
+import { ApprovalPolicyModule } from '../approvals/approval-policy.module';
 import { AuditModule } from '../audit/audit.module';
 import { ConnectorRegistry } from '../channels/connector-registry';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -23,6 +24,7 @@ import { TicketsService } from './tickets.service';
   imports: [
     AuditModule,
     AnswersModule,
+    ApprovalPolicyModule,
     NotificationsModule,
     RealtimeModule,
     RoutingModule,
@@ -42,6 +44,6 @@ import { TicketsService } from './tickets.service';
     ReplyOutboxWorker,
     ConnectorRegistry,
   ],
-  exports: [IngestInboundService, InboundQueue, ConnectorRegistry],
+  exports: [IngestInboundService, InboundQueue, ConnectorRegistry, ReplyOutboxService],
 })
 export class TicketsModule {}

@@ -10,3 +10,4 @@ export * from './merge-contact.dto.js';
 export * from './answer.dto.js';
 export * from './create-note.dto.js';
 export * from './update-contact.dto.js';
+export * from './approval.dto.js';

@@ -18,7 +18,8 @@ const list = ({ value }: { value: unknown }): unknown =>
 export class ListTicketsQuery {
   /**
    * mine: assigned to me; services: my services' tickets (default); unassigned: nobody's yet;
-   * due: a clock past its warning share or overdue; all: every service (admins).
+   * due: a clock past its warning share or overdue; approval: a reply waits for approval; all: every
+   * service (admins).
    */
   @IsOptional()
   @IsIn(TICKET_VIEWS)

@@ -6,7 +6,7 @@ import { useCurrentUser } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/logout';
 import { NotificationsMenu } from '../../features/notifications/components/NotificationsMenu';
 import { errorMessage } from '../../lib/ui/error-message';
-import { canOpenSettings } from '../routes/settings-access';
+import { canApproveReplies, canOpenSettings } from '../routes/settings-access';
 import { LanguageSwitch } from './LanguageSwitch';
 import classes from './layout.module.css';
 
@@ -19,6 +19,7 @@ export function Header() {
   const links = [
     ...(handlesTickets ? [{ to: '/inbox', label: t('nav.inbox') }] : []),
     ...(handlesTickets ? [{ to: '/answers', label: t('nav.answers') }] : []),
+    ...(canApproveReplies(me) ? [{ to: '/approvals', label: t('nav.approvals') }] : []),
     { to: '/dashboard', label: t('nav.dashboard') },
     ...(canOpenSettings(me.role) ? [{ to: '/settings', label: t('nav.settings') }] : []),
   ];

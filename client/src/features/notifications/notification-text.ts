@@ -25,8 +25,33 @@ export function notificationText(
   t: TFunction,
   notification: NotificationView,
 ): { title: string; body: string } {
-  if (notification.kind === 'ticket.assigned' && notification.ticket) {
-    return assignedText(t, { ...notification.ticket, by: notification.actor });
+  const { ticket, actor } = notification;
+  if (notification.kind === 'ticket.assigned' && ticket) {
+    return assignedText(t, { ...ticket, by: actor });
+  }
+  if (ticket && actor) {
+    const values = {
+      reference: ticket.reference,
+      subject: ticket.subject,
+      service: ticket.serviceName,
+      name: actor.displayName,
+    };
+    if (notification.kind === 'reply.approval_requested') {
+      return {
+        title: t('notifications.replyApprovalRequested.title', values),
+        body: t('notifications.replyApprovalRequested.body', values),
+      };
+    }
+    if (notification.kind === 'reply.approved') {
+      return {
+        title: t('notifications.replyApproved.title', values),
+        body: t('notifications.replyApproved.body', values),
+      };
+    }
+    // The head's comment is only in the stored text.
+    if (notification.kind === 'reply.rejected') {
+      return { title: t('notifications.replyRejected.title', values), body: notification.body };
+    }
   }
   return { title: notification.title, body: notification.body };
 }

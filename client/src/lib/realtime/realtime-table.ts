@@ -5,6 +5,7 @@ import type { GuichetSocket } from './socket';
 import { prependNotification } from './notification-cache';
 import {
   mergeTicketIntoDetail,
+  refreshApprovals,
   refreshMyLists,
   refreshTicketClocks,
   upsertMessageInDetail,
@@ -32,12 +33,23 @@ export function realtimeTable(queryClient: QueryClient): ServerToClientEvents {
       mergeTicketIntoDetail(queryClient, ticket);
       refreshDashboard(queryClient);
     },
-    'message.created': (message) => upsertMessageInDetail(queryClient, message),
-    'message.updated': (message) => upsertMessageInDetail(queryClient, message),
+    'message.created': (message) => {
+      upsertMessageInDetail(queryClient, message);
+      refreshApprovals(queryClient, message);
+    },
+    'message.updated': (message) => {
+      upsertMessageInDetail(queryClient, message);
+      refreshApprovals(queryClient, message);
+    },
     // The toast and the browser notification are the notifications feature's (SlaAlerts).
     'sla.warning': (event) => refreshTicketClocks(queryClient, event.ticketId),
     'sla.breached': (event) => refreshTicketClocks(queryClient, event.ticketId),
-    'notification.created': (notification) => prependNotification(queryClient, notification),
+    'notification.created': (notification) => {
+      prependNotification(queryClient, notification);
+      // A head outside the ticket's rooms (an administrator) learns of a held reply by this notice.
+      if (notification.kind === 'reply.approval_requested')
+        void queryClient.invalidateQueries({ queryKey: queryKeys.approvals.queue });
+    },
     // The toast and the browser notification are the notifications feature's (TicketAssignedAlerts).
     'ticket.assigned': (event) => {
       prependNotification(queryClient, event.notification);

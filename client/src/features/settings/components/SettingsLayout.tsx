@@ -18,6 +18,7 @@ export function SettingsLayout({ isAdmin }: SettingsLayoutProps) {
     ...(isAdmin
       ? [
           { to: '/settings/routing', label: t('settings.routingNav') },
+          { to: '/settings/approval', label: t('settings.approvalNav') },
           { to: '/settings/channels', label: t('settings.channelsNav') },
         ]
       : []),

@@ -4,6 +4,9 @@ import type { MessageView } from '@guichet/shared';
 import type { TFunction } from 'i18next';
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { approvalReasonsText } from '../../../lib/approval-reasons';
+import { formatDateTime } from '../../../lib/format';
+import { useLocale } from '../../../lib/i18n/use-locale';
 import { ErrorIcon } from '../../../lib/ui/ErrorIcon';
 import { errorMessage } from '../../../lib/ui/error-message';
 import { useRetryReply } from '../api/retry-reply';
@@ -59,6 +62,7 @@ export function DeliveryState({ message }: { message: MessageView }) {
             {t('thread.deliveryStatus')} <strong>{deliveryLabel(message, t)}</strong>
           </Text>
         )}
+        <ApprovalState message={message} />
       </div>
       {failed && (
         <Button
@@ -74,6 +78,50 @@ export function DeliveryState({ message }: { message: MessageView }) {
         </Button>
       )}
     </div>
+  );
+}
+
+/** Why a reply waits for approval, why it was refused (the head's comment), or who approved and edited it. */
+function ApprovalState({ message }: { message: MessageView }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const approval = message.approval;
+  if (!approval) return null;
+  const decided =
+    approval.decidedBy && approval.decidedAt
+      ? t('approval.decidedBy', {
+          name: approval.decidedBy.displayName,
+          date: formatDateTime(approval.decidedAt, locale),
+        })
+      : null;
+  if (approval.state === 'pending') {
+    return (
+      <Text size="sm" className={classes.reason}>
+        {t('approval.reasons', { reasons: approvalReasonsText(t, approval.reasons) })}
+      </Text>
+    );
+  }
+  if (approval.state === 'rejected') {
+    return (
+      <div className={classes.rejection}>
+        <Text size="sm" fw={700}>
+          {t('approval.rejected', { comment: approval.comment ?? '' })}
+        </Text>
+        {decided && <Text size="sm">{decided}</Text>}
+      </div>
+    );
+  }
+  return (
+    <>
+      {approval.decidedBy && (
+        <Text size="sm">{t('approval.approvedBy', { name: approval.decidedBy.displayName })}</Text>
+      )}
+      {approval.originalBody !== null && (
+        <Text size="sm" className={classes.reason}>
+          {t('approval.editedBeforeSending', { original: approval.originalBody })}
+        </Text>
+      )}
+    </>
   );
 }
 

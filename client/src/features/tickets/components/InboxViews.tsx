@@ -13,7 +13,14 @@ interface InboxViewsProps {
 export function InboxViews({ value, onChange, isAdmin }: InboxViewsProps) {
   const { t } = useTranslation();
   const labelId = useId();
-  const views: TicketView[] = ['mine', 'services', 'unassigned', 'due', ...(isAdmin ? ['all' as const] : [])];
+  const views: TicketView[] = [
+    'mine',
+    'services',
+    'unassigned',
+    'due',
+    'approval',
+    ...(isAdmin ? ['all' as const] : []),
+  ];
   return (
     <Stack gap={4}>
       <Text id={labelId} size="sm" fw={500}>

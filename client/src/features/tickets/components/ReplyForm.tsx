@@ -14,10 +14,12 @@ import { PlaceholderFields } from '../../answers/components/PlaceholderFields';
 import { useAnswerComposer } from '../../answers/hooks/use-answer-composer';
 import { knownValues } from '../../answers/placeholders';
 import { isApiRequestError } from '../../../lib/api-client';
+import { approvalReasonsText } from '../../../lib/approval-reasons';
 import { countCharacters } from '../../../lib/format';
 import { errorMessage } from '../../../lib/ui/error-message';
 import { ErrorIcon } from '../../../lib/ui/ErrorIcon';
 import { useAddNote } from '../api/add-note';
+import { useReplyCheck } from '../api/check-reply';
 import { useSendReply } from '../api/send-reply';
 import { useReplyGuard } from '../hooks/use-reply-guard';
 import classes from './ReplyForm.module.css';
@@ -69,6 +71,9 @@ export function ReplyForm({ ticket }: { ticket: TicketDetail }) {
   const over = count - max;
   const answerStatus = isNote ? { unfilled: [], edited: false } : composer.status(replyBody);
   const unfilledNames = answerStatus.unfilled.map((n) => `{${n}}`).join(', ');
+  // Asked of the server (the policy and the contact's tags live there); never for an internal note.
+  const approvalCheck = useReplyCheck(ticket.id, { body: replyBody, ...composer.source }, !isNote);
+  const approval = !isNote && replyBody.trim() !== '' ? approvalCheck.data : undefined;
 
   const error =
     over > 0
@@ -137,10 +142,14 @@ export function ReplyForm({ ticket }: { ticket: TicketDetail }) {
     sendReply.mutate(
       { body: text, ...composer.source },
       {
-        onSuccess: () => {
+        onSuccess: (message) => {
           setReplyBody('');
           composer.reset();
-          setAnnouncement(t('reply.recorded', { platform: platformName }));
+          setAnnouncement(
+            message.deliveryStatus === 'pending_approval'
+              ? t('approval.recorded')
+              : t('reply.recorded', { platform: platformName }),
+          );
         },
         onError: (failure) => {
           if (isApiRequestError(failure, 422) || isApiRequestError(failure, 409)) {
@@ -252,6 +261,17 @@ export function ReplyForm({ ticket }: { ticket: TicketDetail }) {
               />
             </div>
           )}
+          {/* Polite and always present, so the warning is announced when it appears while the agent types. */}
+          <div role="status">
+            {approval?.required && (
+              <div className={classes.approvalWarning}>
+                <Text size="sm" fw={700}>
+                  {t('approval.composerWarning', { reasons: approvalReasonsText(t, approval.reasons) })}
+                </Text>
+                <Text size="sm">{t('approval.composerWarningHint')}</Text>
+              </div>
+            )}
+          </div>
           <Group justify="flex-end">
             <Button type="submit" loading={pending}>
               {isNote ? t('composer.noteSubmit') : t('reply.submit')}

@@ -54,6 +54,14 @@ export function describeHistoryEntry(
       return t('ticketHistory.replied');
     case 'ticket.noted':
       return t('ticketHistory.noted');
+    case 'reply.approval_requested':
+      return t('ticketHistory.approvalRequested');
+    case 'reply.approved':
+      return t('ticketHistory.approved');
+    case 'reply.edited_and_approved':
+      return t('ticketHistory.editedApproved');
+    case 'reply.rejected':
+      return t('ticketHistory.rejected', { comment: text(details.comment) ?? '' });
   }
   return t('ticketHistory.other', { action: entry.action });
 }
