@@ -312,6 +312,9 @@ describe('Approval of sensitive replies', () => {
       );
       const bell = await api<NotificationView[]>(t, cookies.agent, '/api/notifications');
       expect(bell.body.map((n) => n.kind)).toContain('reply.rejected');
+      expect(bell.body.find((n) => n.kind === 'reply.rejected')?.details).toEqual({
+        comment: 'Ne promettez pas de date, merci.',
+      });
       expect(await audits('reply.rejected', held.id)).toBe(1);
       expect((await approve('head2', held.id)).status).toBe(409);
       expect(t.graph.comments).toHaveLength(0);

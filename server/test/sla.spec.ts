@@ -468,9 +468,15 @@ describe('SLA clocks in the product', () => {
         expect(breaches).toHaveLength(1);
         expect(warnings).toHaveLength(1);
         expect(outsiderEvents).toHaveLength(0);
-        expect(headNotifications[0]).toMatchObject({ kind: 'sla.breached', ticketId });
+        // The clock is named, so that each client words the notice in its own language.
+        expect(headNotifications[0]).toMatchObject({
+          kind: 'sla.breached',
+          ticketId,
+          details: { slaKind: 'first_response' },
+        });
         const stored = await api<NotificationView[]>(t, headCookie, '/api/notifications?unread=true');
         expect(stored.body).toHaveLength(1);
+        expect(stored.body[0]?.details).toEqual({ slaKind: 'first_response' });
         expect(
           (
             await api(t, headCookie, `/api/notifications/${stored.body[0]?.id}/read`, {

@@ -1,3 +1,4 @@
+import type { SlaClockKind } from './sla.js';
 import type { IsoDate } from './views.js';
 
 /**
@@ -22,6 +23,14 @@ export interface NotificationTicket {
   serviceName: string;
 }
 
+/** What a client needs, beyond the ticket and the actor, to word a notification in its own language. */
+export interface NotificationDetails {
+  /** sla.breached: the clock whose deadline passed. */
+  slaKind?: SlaClockKind;
+  /** reply.rejected: the head's comment to the agent. */
+  comment?: string;
+}
+
 export interface NotificationView {
   id: string;
   kind: NotificationKind;
@@ -30,6 +39,7 @@ export interface NotificationView {
   ticket: NotificationTicket | null;
   /** Who caused it; null when Guichet did (round-robin, SLA clocks). */
   actor: { id: string; displayName: string } | null;
+  details: NotificationDetails | null;
   /** Stored French wording, for clients that do not know the kind. */
   title: string;
   body: string;

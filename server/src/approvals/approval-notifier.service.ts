@@ -86,6 +86,7 @@ export class ApprovalNotifier {
             kind: 'reply.rejected',
             title: `Réponse refusée : ticket n° ${ticket.reference}`,
             body: `${head.displayName} : ${decision.comment}`.slice(0, 2000),
+            details: { comment: decision.comment.slice(0, 2000) },
           },
     );
   }
@@ -99,7 +100,12 @@ export class ApprovalNotifier {
     userIds: string[],
     ticket: ApprovalTicketRef,
     actor: { id: string; displayName: string },
-    content: { kind: NotificationView['kind']; title: string; body: string },
+    content: {
+      kind: NotificationView['kind'];
+      title: string;
+      body: string;
+      details?: NotificationView['details'];
+    },
   ): Promise<PendingNotice[]> {
     const created = await this.notifications.create(manager, userIds, {
       ...content,

@@ -1,3 +1,4 @@
+import type { NotificationDetails } from '@guichet/shared';
 import {
   Column,
   CreateDateColumn,
@@ -45,6 +46,10 @@ export class Notification {
 
   @Column({ type: 'text' })
   body: string;
+
+  /** What a client needs to word it in its own language (NotificationDetails). */
+  @Column({ type: 'jsonb', nullable: true })
+  details: NotificationDetails | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -22,6 +22,7 @@ export function toNotificationView(
     ticketId: n.ticketId,
     ticket,
     actor,
+    details: n.details ?? null,
     title: n.title,
     body: n.body,
     createdAt: n.createdAt.toISOString(),
@@ -34,6 +35,7 @@ interface ViewRow {
   user_id: string;
   kind: NotificationKind;
   ticket_id: string | null;
+  details: NotificationView['details'];
   title: string;
   body: string;
   created_at: Date;
@@ -48,7 +50,7 @@ interface ViewRow {
 
 /** Notifications with their ticket and actor as they are now. */
 const VIEW_SELECT = `
-  SELECT n.id, n.user_id, n.kind, n.ticket_id, n.title, n.body, n.created_at, n.read_at,
+  SELECT n.id, n.user_id, n.kind, n.ticket_id, n.details, n.title, n.body, n.created_at, n.read_at,
          t.reference, t.subject, s.id AS service_id, s.name AS service_name,
          a.id AS actor_id, a.display_name AS actor_name
     FROM notifications n
@@ -66,6 +68,7 @@ function fromRow(r: ViewRow): NotificationView {
         ? { reference: r.reference, subject: r.subject, serviceId: r.service_id, serviceName: r.service_name }
         : null,
     actor: r.actor_id !== null ? { id: r.actor_id, displayName: r.actor_name ?? '' } : null,
+    details: r.details,
     title: r.title,
     body: r.body,
     createdAt: r.created_at.toISOString(),
@@ -86,7 +89,7 @@ export class NotificationsService {
     manager: EntityManager,
     userIds: string[],
     notification: Pick<Notification, 'kind' | 'ticketId' | 'title' | 'body'> &
-      Partial<Pick<Notification, 'actorUserId'>>,
+      Partial<Pick<Notification, 'actorUserId' | 'details'>>,
   ): Promise<Notification[]> {
     if (userIds.length === 0) return [];
     const rows = userIds.map((userId) => manager.create(Notification, { ...notification, userId }));

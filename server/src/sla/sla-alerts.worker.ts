@@ -103,6 +103,7 @@ export class SlaAlertsWorker implements OnApplicationBootstrap, OnApplicationShu
             {
               kind: 'sla.breached',
               ticketId: row.ticket_id,
+              details: { slaKind: row.kind },
               title: `Échéance dépassée : ticket n° ${row.reference}`,
               body: `Délai de ${KIND_LABEL[row.kind]} dépassé (${row.service_name}) : ${row.subject}`,
             },

@@ -2,16 +2,21 @@ import type { ListTicketsQuery } from '@guichet/shared/dto';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
+import { Service } from '../services/service.entity';
 import { searchQuerySql } from './message-search';
 import { ticketWithRelations } from './ticket-queries';
 import { Ticket } from './ticket.entity';
+import type { TicketSummarySource } from './ticket-views';
 
 /** Counting stops here: "1 000+" is all an inbox needs, and an exact count of a large service is slow. */
 const COUNT_CAP = 1000;
 const DEFAULT_LIMIT = 50;
 
+/** A listed ticket: what a TicketSummary is made of, and its place in the list. */
+export type ListedTicket = TicketSummarySource & { slaSortKey: number; cursorAt: string };
+
 export interface TicketListPage {
-  tickets: Ticket[];
+  tickets: ListedTicket[];
   total: number;
   totalIsCapped: boolean;
   nextCursor: string | null;
@@ -56,7 +61,11 @@ export async function listTickets(
   db: DataSource,
   user: AuthUser,
   query: ListTicketsQuery,
-  options: { searchWalk?: number } = {},
+  options: {
+    /** Reads the services (a cached list; from the database when not given). */
+    services?: () => Promise<readonly Service[]>;
+    searchWalk?: number;
+  } = {},
 ): Promise<TicketListPage> {
   const view = query.view ?? (user.role === 'admin' ? 'all' : 'services');
   const sort: Sort = query.sort ?? 'activity';
@@ -75,12 +84,13 @@ export async function listTickets(
     return qb;
   };
   const scope = searchScope(user, query);
+  const services = options.services ?? (() => db.getRepository(Service).find());
   // One row more than asked says whether there is a next page. Counted on another connection while
   // the page is read.
-  const [total, { entities, raw }] = await Promise.all([
+  const [total, tickets] = await Promise.all([
     q ? countCappedSql(db, ...indexedMatches(filtered().select('1'), q, scope)) : countCapped(filtered()),
     q
-      ? searchPage(db, filtered, {
+      ? searchPage(db, filtered, services, {
           sort,
           after,
           q,
@@ -88,22 +98,115 @@ export async function listTickets(
           services: scope,
           walk: options.searchWalk ?? SEARCH_WALK,
         })
-      : pageQuery(filtered(ticketWithRelations(db)), sort, after)
-          .limit(limit + 1)
-          .getRawAndEntities<CursorRaw>(),
+      : summaries(db, pageQuery(filtered(), sort, after).limit(limit + 1), services),
   ]);
-  const tickets = entities.slice(0, limit);
-  const last = tickets.at(-1);
-  const lastRaw = raw[tickets.length - 1];
+  const page = tickets.slice(0, limit);
+  const last = page.at(-1);
   const nextCursor =
-    entities.length > limit && last && lastRaw
-      ? encodeCursor(sort === 'due' ? [last.slaSortKey, last.id] : [lastRaw.cursor_at, last.id])
+    tickets.length > limit && last
+      ? encodeCursor(sort === 'due' ? [last.slaSortKey, last.id] : [last.cursorAt, last.id])
       : null;
-  return { tickets, total: Math.min(total, COUNT_CAP), totalIsCapped: total > COUNT_CAP, nextCursor };
+  return {
+    tickets: page,
+    total: Math.min(total, COUNT_CAP),
+    totalIsCapped: total > COUNT_CAP,
+    nextCursor,
+  };
 }
 
-interface CursorRaw {
+interface SummaryRow {
+  id: string;
+  reference: number;
+  subject: string;
+  status: Ticket['status'];
+  priority: Ticket['priority'];
+  platform: Ticket['platform'];
+  created_at: Date;
+  updated_at: Date;
+  last_message_at: Date;
   cursor_at: string;
+  first_response_due_at: Date | null;
+  first_responded_at: Date | null;
+  routing_explanation: string | null;
+  tags: string[];
+  sensitive: boolean;
+  sla_kind: Ticket['slaKind'];
+  sla_paused: boolean;
+  sla_due_at: Date | null;
+  sla_remaining_minutes: number | null;
+  sla_sort_key: number;
+  service_id: string;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  contact_id: string | null;
+  contact_platform: NonNullable<TicketSummarySource['contact']>['platform'] | null;
+  contact_handle: string | null;
+  contact_name: string | null;
+}
+
+/**
+ * The rows of `qb` (tickets aliased `t`, ordered and limited) as listed tickets: only the columns a
+ * summary shows, read as plain rows (a list reads no routing details and hydrates no entities), with
+ * each service from `services`.
+ */
+async function summaries(
+  db: DataSource,
+  qb: SelectQueryBuilder<Ticket>,
+  services: () => Promise<readonly Service[]>,
+): Promise<ListedTicket[]> {
+  const [sql, params]: [string, unknown[]] = qb
+    .select(
+      `t.id, t.reference, t.subject, t.status, t.priority, t.platform, t.created_at, t.updated_at,
+       t.last_message_at, t.last_message_at::text AS cursor_at, t.first_response_due_at,
+       t.first_responded_at, t.routing_explanation, t.tags, t.sensitive, t.sla_kind, t.sla_paused,
+       t.sla_due_at, t.sla_remaining_minutes, t.sla_sort_key, t.service_id, t.assignee_id,
+       a.display_name AS assignee_name, c.id AS contact_id, c.platform AS contact_platform,
+       c.handle AS contact_handle, c.display_name AS contact_name`,
+    )
+    .leftJoin('t.assignee', 'a')
+    .leftJoin('t.contact', 'c')
+    .getQueryAndParameters();
+  const [rows, all] = await Promise.all([db.query<SummaryRow[]>(sql, params), services()]);
+  const byId = new Map(all.map((service) => [service.id, service]));
+  return rows.flatMap((r) => {
+    const service = byId.get(r.service_id);
+    if (!service) return [];
+    return [
+      {
+        id: r.id,
+        reference: r.reference,
+        subject: r.subject,
+        status: r.status,
+        priority: r.priority,
+        platform: r.platform,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        lastMessageAt: r.last_message_at,
+        firstResponseDueAt: r.first_response_due_at,
+        firstRespondedAt: r.first_responded_at,
+        routingExplanation: r.routing_explanation,
+        tags: r.tags,
+        sensitive: r.sensitive,
+        slaKind: r.sla_kind,
+        slaPaused: r.sla_paused,
+        slaDueAt: r.sla_due_at,
+        slaRemainingMinutes: r.sla_remaining_minutes,
+        service,
+        assignee: r.assignee_id ? { id: r.assignee_id, displayName: r.assignee_name ?? '' } : null,
+        contact:
+          r.contact_id && r.contact_platform
+            ? {
+                id: r.contact_id,
+                platform: r.contact_platform,
+                handle: r.contact_handle,
+                displayName: r.contact_name,
+              }
+            : null,
+        slaSortKey: r.sla_sort_key,
+        cursorAt: r.cursor_at,
+      },
+    ];
+  });
 }
 
 /**
@@ -142,6 +245,7 @@ const SEARCH_WALK = 2000;
 async function searchPage(
   db: DataSource,
   filtered: () => SelectQueryBuilder<Ticket>,
+  services: () => Promise<readonly Service[]>,
   options: {
     sort: Sort;
     after: Cursor | null;
@@ -150,7 +254,7 @@ async function searchPage(
     services: string[] | null;
     walk: number;
   },
-): Promise<{ entities: Ticket[]; raw: CursorRaw[] }> {
+): Promise<ListedTicket[]> {
   const { sort, after, q, take, walk } = options;
   const [walkSql, walkParams]: [string, unknown[]] = pageQuery(filtered(), sort, after)
     .select('t.id', 'id')
@@ -199,12 +303,8 @@ async function searchPage(
     );
     ids.push(...found.map((row) => row.id));
   }
-  if (ids.length === 0) return { entities: [], raw: [] };
-  return pageQuery(
-    ticketWithRelations(db).where('t.id = ANY(:ids)', { ids }),
-    sort,
-    null,
-  ).getRawAndEntities<CursorRaw>();
+  if (ids.length === 0) return [];
+  return summaries(db, pageQuery(filtered().andWhere('t.id = ANY(:ids)', { ids }), sort, null), services);
 }
 
 /**

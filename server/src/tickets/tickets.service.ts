@@ -12,7 +12,9 @@ import { RealtimeGateway } from '../realtime/realtime.gateway';
 import { ClassifierService } from '../routing/classifier.service';
 import { toRoutingView } from '../routing/routing-views';
 import { AssignmentService } from '../services/assignment.service';
+import { cachedServices } from '../services/cached-services';
 import { Service } from '../services/service.entity';
+import { ConfigCache } from '../settings/config-cache';
 import { SlaClockService } from '../sla/sla-clock.service';
 import { TicketSlaClock } from '../sla/ticket-sla-clock.entity';
 import { listTickets, ticketsOfContact } from './ticket-list.query';
@@ -34,13 +36,16 @@ export class TicketsService {
     private readonly assignment: AssignmentService,
     private readonly classifier: ClassifierService,
     private readonly notifications: NotificationsService,
+    private readonly configuration: ConfigCache,
   ) {}
 
   private readonly logger = new Logger('TicketsService');
 
   /** An inbox page: see ticket-list.query.ts. */
   async list(user: AuthUser, query: ListTicketsQuery): Promise<Page<TicketSummary>> {
-    const page = await listTickets(this.db, user, query);
+    const page = await listTickets(this.db, user, query, {
+      services: () => cachedServices(this.configuration, this.db.manager),
+    });
     const now = new Date();
     return {
       items: page.tickets.map((t) => toTicketSummary(t, now)),

@@ -20,7 +20,7 @@ export function assignedText(t: TFunction, ticket: AssignedTicket): { title: str
   };
 }
 
-/** How a stored notification reads; what the client cannot word itself keeps the server's (French) text. */
+/** How a stored notification reads in the interface language; what it cannot word keeps the server's (French) text. */
 export function notificationText(
   t: TFunction,
   notification: NotificationView,
@@ -48,10 +48,21 @@ export function notificationText(
         body: t('notifications.replyApproved.body', values),
       };
     }
-    // The head's comment is only in the stored text.
     if (notification.kind === 'reply.rejected') {
-      return { title: t('notifications.replyRejected.title', values), body: notification.body };
+      const comment = notification.details?.comment;
+      return {
+        title: t('notifications.replyRejected.title', values),
+        body: comment ? t('notifications.replyRejected.body', { ...values, comment }) : notification.body,
+      };
     }
+  }
+  const slaKind = notification.details?.slaKind;
+  if (notification.kind === 'sla.breached' && ticket && slaKind) {
+    const values = { reference: ticket.reference, subject: ticket.subject, service: ticket.serviceName };
+    return {
+      title: t('notifications.slaBreached.title', values),
+      body: t('notifications.slaBreached.body', { ...values, kind: t(`sla.kind.${slaKind}`) }),
+    };
   }
   return { title: notification.title, body: notification.body };
 }

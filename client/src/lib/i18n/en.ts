@@ -491,6 +491,11 @@ export const en: Translations = {
     },
     replyRejected: {
       title: 'Reply rejected: ticket #{{reference}}',
+      body: '{{name}}: {{comment}}',
+    },
+    slaBreached: {
+      title: 'Deadline missed: ticket #{{reference}}',
+      body: '{{kind}}: deadline missed ({{service}}) — {{subject}}',
     },
     ticketAssigned: {
       title: 'Ticket #{{reference}} has been assigned to you',

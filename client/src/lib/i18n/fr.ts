@@ -490,6 +490,11 @@ export const fr = {
     },
     replyRejected: {
       title: 'Réponse refusée : ticket n° {{reference}}',
+      body: '{{name}} : {{comment}}',
+    },
+    slaBreached: {
+      title: 'Échéance dépassée : ticket n° {{reference}}',
+      body: '{{kind}} : délai dépassé ({{service}}) — {{subject}}',
     },
     ticketAssigned: {
       title: 'Ticket n° {{reference}} vous a été attribué',
