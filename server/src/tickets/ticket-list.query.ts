@@ -10,6 +10,8 @@ import type { TicketSummarySource } from './ticket-views';
 
 /** Counting stops here: "1 000+" is all an inbox needs, and an exact count of a large service is slow. */
 const COUNT_CAP = 1000;
+/** A search's count stops sooner: each match is checked against the filters one by one. */
+const SEARCH_COUNT_CAP = 200;
 const DEFAULT_LIMIT = 50;
 
 /** A listed ticket: what a TicketSummary is made of, and its place in the list. */
@@ -88,7 +90,9 @@ export async function listTickets(
   // One row more than asked says whether there is a next page. Counted on another connection while
   // the page is read.
   const [total, tickets] = await Promise.all([
-    q ? countCappedSql(db, ...indexedMatches(filtered().select('1'), q, scope)) : countCapped(filtered()),
+    q
+      ? countCappedSql(db, ...indexedMatches(filtered().select('1'), q, scope), SEARCH_COUNT_CAP)
+      : countCapped(filtered()),
     q
       ? searchPage(db, filtered, services, {
           sort,
@@ -100,6 +104,7 @@ export async function listTickets(
         })
       : summaries(db, pageQuery(filtered(), sort, after).limit(limit + 1), services),
   ]);
+  const cap = q ? SEARCH_COUNT_CAP : COUNT_CAP;
   const page = tickets.slice(0, limit);
   const last = page.at(-1);
   const nextCursor =
@@ -108,8 +113,8 @@ export async function listTickets(
       : null;
   return {
     tickets: page,
-    total: Math.min(total, COUNT_CAP),
-    totalIsCapped: total > COUNT_CAP,
+    total: Math.min(total, cap),
+    totalIsCapped: total > cap,
     nextCursor,
   };
 }
@@ -366,9 +371,14 @@ function countCapped(qb: SelectQueryBuilder<Ticket>): Promise<number> {
 }
 
 /** How many rows `from` (a FROM … WHERE … clause) gives, counting no further than just past the cap. */
-async function countCappedSql(db: DataSource, from: string, params: unknown[]): Promise<number> {
+async function countCappedSql(
+  db: DataSource,
+  from: string,
+  params: unknown[],
+  cap = COUNT_CAP,
+): Promise<number> {
   const rows: Array<{ n: number }> = await db.query(
-    `SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1}) AS capped`,
+    `SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${cap + 1}) AS capped`,
     params,
   );
   return rows[0]?.n ?? 0;
