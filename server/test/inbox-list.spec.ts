@@ -131,6 +131,39 @@ describe('The inbox list', () => {
     expect((await list(admin, 'platform=instagram')).body.items).toEqual([]);
   });
 
+  it('sets a ticket’s tags (trimmed, once each, audited) and filters the inbox by any of them', async () => {
+    const patch = (id: string | undefined, tags: unknown) =>
+      api<TicketSummary>(t, agent, `/api/tickets/${id}`, { method: 'PATCH', body: { tags } });
+    const voirie = (await list(agent, 'view=services&limit=2')).body.items;
+    expect((await patch(voirie[0]?.id, [' nids-de-poule ', 'Presse', 'presse'])).status).toBe(200);
+    expect((await patch(voirie[1]?.id, ['Élus'])).status).toBe(200);
+    const tagged = await list(agent, `tag=${encodeURIComponent('Presse,Élus')}`);
+    expect(tagged.body.items.map((x) => x.id).sort()).toEqual([voirie[0]?.id, voirie[1]?.id].sort());
+    expect(tagged.body.items.find((x) => x.id === voirie[0]?.id)?.tags).toEqual(['nids-de-poule', 'Presse']);
+    expect((await list(agent, 'tag=nids-de-poule')).body.items.map((x) => x.id)).toEqual([voirie[0]?.id]);
+    expect((await list(agent, 'tag=absent')).body.items).toEqual([]);
+    const audit = await t.db.query<Array<{ details: unknown }>>(
+      `SELECT details FROM audit_events WHERE action = 'ticket.tags_changed' AND target_id = $1`,
+      [voirie[0]?.id],
+    );
+    expect(audit).toEqual([{ details: { from: [], to: ['nids-de-poule', 'Presse'] } }]);
+
+    // Bad tags: 400 naming the field, nothing changed.
+    for (const bad of [
+      'presse',
+      ['a,b'],
+      ['x'.repeat(41)],
+      Array.from({ length: 21 }, (_, i) => `t${i}`),
+      [3],
+    ]) {
+      const res = await patch(voirie[1]?.id, bad);
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body)).toContain('tags');
+    }
+    expect((await list(agent, 'tag=Élus')).body.items.map((x) => x.id)).toEqual([voirie[1]?.id]);
+    expect((await api(t, admin, `/api/tickets?tag=${'x'.repeat(41)}`)).status).toBe(400);
+  });
+
   it.each([
     ['status=lost', 'status'],
     ['priority=whenever', 'priority'],

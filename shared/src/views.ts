@@ -189,6 +189,8 @@ export interface UpdateTicketRequest {
   reason?: string;
   /** An agent of the ticket's service; null unassigns. */
   assigneeId?: string | null;
+  /** The ticket's whole set of tags (replaces it): trimmed, duplicates dropped. */
+  tags?: string[];
 }
 
 /** A connected account as admins see it: health, never its tokens. */

@@ -15,6 +15,7 @@ export interface TicketListFilter {
   status?: TicketStatus[];
   priority?: TicketPriority[];
   platform?: Platform[];
+  tag?: string[];
   serviceId?: string;
   assigneeId?: string;
   q?: string;

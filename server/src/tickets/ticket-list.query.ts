@@ -363,6 +363,7 @@ function filterTickets(
     qb.andWhere('t.priority = ANY(:priorities::ticket_priority[])', { priorities: query.priority });
   if (query.platform?.length)
     qb.andWhere('t.platform = ANY(:platforms::ticket_platform[])', { platforms: query.platform });
+  if (query.tag?.length) qb.andWhere('t.tags && :tags::text[]', { tags: query.tag });
 }
 
 function countCapped(qb: SelectQueryBuilder<Ticket>): Promise<number> {

@@ -38,6 +38,8 @@ export interface TicketContext {
 // The inbox's capped count of a service's tickets in some statuses, read from the index alone.
 @Index('ix_tickets_service_status', ['serviceId', 'status'])
 @Index('ix_tickets_activity', ['lastMessageAt', 'id'])
+// The inbox's tag filter (tags && $1): a GIN index, made by hand in the migration AddTicketTagsIndex.
+@Index('ix_tickets_tags', { synchronize: false })
 @Index('ix_tickets_due', ['slaSortKey', 'id'])
 @Index('ix_tickets_assignee_activity', ['assigneeId', 'lastMessageAt', 'id'])
 @Index('ix_tickets_thread', ['channelAccountId', 'threadKey'])

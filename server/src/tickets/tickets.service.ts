@@ -112,6 +112,17 @@ export class TicketsService {
           manager,
         );
       }
+      if (dto.tags && !sameTags(dto.tags, ticket.tags)) {
+        await manager.update(Ticket, { id }, { tags: dto.tags });
+        await this.audit.record(
+          user.id,
+          'ticket.tags_changed',
+          'ticket',
+          id,
+          { from: ticket.tags, to: dto.tags },
+          manager,
+        );
+      }
       if (dto.priority && dto.priority !== ticket.priority) {
         await manager.update(Ticket, { id }, { priority: dto.priority });
         await this.audit.record(
@@ -275,4 +286,8 @@ export class TicketsService {
       history,
     };
   }
+}
+
+function sameTags(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((tag, i) => tag === b[i]);
 }

@@ -139,6 +139,40 @@ describe('The inbox by keyboard, and its accessibility', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('tags a ticket from its page, and the inbox filters by the tag', async () => {
+    await t.reset();
+    const { voirie } = await makeTown(t.db);
+    await makePageAccount(t);
+    const agent = await makeUser(t.db, { services: [voirie], displayName: 'Karim Benali' });
+    await threeTickets();
+    const { page, errors } = await open(agent.email);
+    await ticketList(page).getByRole('listitem').nth(2).waitFor();
+    await ticketList(page)
+      .getByRole('link', { name: /Lampadaire clignotant/ })
+      .click();
+    await page.getByRole('heading', { level: 1, name: /Lampadaire clignotant/ }).waitFor();
+
+    const tags = page.getByRole('region', { name: 'Traitement' }).getByLabel('Étiquettes', { exact: true });
+    await tags.fill('éclairage public');
+    await tags.press('Enter');
+    await tags.fill('presse');
+    await tags.press('Enter');
+    await page.getByRole('button', { name: 'Mettre à jour le ticket' }).click();
+    await page.getByText('Ticket mis à jour.').waitFor();
+    const stored = await t.db
+      .getRepository(Ticket)
+      .findOneByOrFail({ subject: 'Lampadaire clignotant place du Marché' });
+    expect(stored.tags).toEqual(['éclairage public', 'presse']);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(`${t.url}/inbox?tag=presse`);
+    await ticketList(page).getByRole('listitem').first().waitFor();
+    await waitFor(async () => (await ticketList(page).getByRole('listitem').count()) === 1, 10_000);
+    expect(await ticketList(page).getByRole('listitem').first().textContent()).toContain('Lampadaire');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
   it('has no serious or critical violation on the login page, the filtered inbox and its drop-downs', async () => {
     await t.reset();
     const { voirie } = await makeTown(t.db);

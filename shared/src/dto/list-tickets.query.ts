@@ -1,5 +1,18 @@
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { TICKET_TAG_PATTERN, TICKET_TAGS_MAX } from './update-ticket.dto.js';
 import {
   PLATFORMS,
   TICKET_PRIORITIES,
@@ -39,6 +52,14 @@ export class ListTicketsQuery {
   @Transform(list)
   @IsIn(PLATFORMS, { each: true })
   platform?: Platform[];
+
+  /** Tickets carrying any of these tags. */
+  @IsOptional()
+  @Transform(list)
+  @IsArray()
+  @ArrayMaxSize(TICKET_TAGS_MAX)
+  @Matches(TICKET_TAG_PATTERN, { each: true, message: 'tag: each tag is 1 to 40 characters, without commas' })
+  tag?: string[];
 
   @IsOptional()
   @IsUUID()

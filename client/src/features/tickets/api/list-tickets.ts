@@ -23,6 +23,7 @@ export function listTickets(
       status: filter.status?.join(','),
       priority: filter.priority?.join(','),
       platform: filter.platform?.join(','),
+      tag: filter.tag?.join(','),
       serviceId: filter.serviceId,
       assigneeId: filter.assigneeId,
       q: filter.q,

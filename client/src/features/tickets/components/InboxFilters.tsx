@@ -1,4 +1,4 @@
-import { Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { Group, MultiSelect, Select, TagsInput, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { PLATFORMS, TICKET_PRIORITIES, TICKET_STATUSES } from '@guichet/shared';
 import { useState } from 'react';
@@ -72,6 +72,17 @@ export function InboxFilters({ filter, onChange }: InboxFiltersProps) {
         data={PLATFORMS.map((value) => ({ value, label: t(`platform.${value}`) }))}
         value={filter.platform ?? []}
         onChange={(values) => onChange({ platform: empty(values) as TicketListFilter['platform'] })}
+        clearable
+        clearButtonProps={{ 'aria-label': t('inbox.clear') }}
+        w={220}
+      />
+      <TagsInput
+        label={t('inbox.tagFilter')}
+        placeholder={filter.tag ? undefined : t('inbox.any')}
+        value={filter.tag ?? []}
+        onChange={(values) => onChange({ tag: empty(values.map((v) => v.trim()).filter(Boolean)) })}
+        splitChars={[',']}
+        maxTags={20}
         clearable
         clearButtonProps={{ 'aria-label': t('inbox.clear') }}
         w={220}

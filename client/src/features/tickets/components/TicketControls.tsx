@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Stack, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, TagsInput, Title, VisuallyHidden } from '@mantine/core';
 import {
   TICKET_PRIORITIES,
   TICKET_STATUSES,
@@ -12,10 +12,10 @@ import { useTranslation } from 'react-i18next';
 import { notifyFailure } from '../../../lib/ui/notify';
 import { useUpdateTicket } from '../api/update-ticket';
 
-type Draft = { status?: TicketStatus; priority?: TicketPriority };
+type Draft = { status?: TicketStatus; priority?: TicketPriority; tags?: string[] };
 
 /**
- * Status and priority, applied together with one button: a select that saved on every change
+ * Status, priority and tags, applied together with one button: a select that saved on every change
  * would apply each value a keyboard user arrows past (WCAG 3.2.2). The service changes with a
  * reason, in the routing section.
  */
@@ -27,11 +27,12 @@ export function TicketControls({ ticket }: { ticket: TicketDetail }) {
   const [draft, setDraft] = useState<Draft>({});
   const [announcement, setAnnouncement] = useState('');
 
-  const current = { status: ticket.status, priority: ticket.priority };
+  const current = { status: ticket.status, priority: ticket.priority, tags: ticket.tags };
   const value = { ...current, ...draft };
   const changes: UpdateTicketRequest = {};
   if (value.status !== current.status) changes.status = value.status;
   if (value.priority !== current.priority) changes.priority = value.priority;
+  if (value.tags.join('\n') !== current.tags.join('\n')) changes.tags = value.tags;
   const dirty = Object.keys(changes).length > 0;
 
   const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
@@ -78,6 +79,18 @@ export function TicketControls({ ticket }: { ticket: TicketDetail }) {
               setDraft((previous) => ({ ...previous, priority }));
             }}
             w={180}
+          />
+          <TagsInput
+            label={t('ticketControls.tags')}
+            description={t('ticketControls.tagsHint')}
+            inputWrapperOrder={['label', 'input', 'description']}
+            value={value.tags}
+            onChange={(tags) => setDraft((previous) => ({ ...previous, tags }))}
+            maxTags={20}
+            splitChars={[',']}
+            clearable
+            clearButtonProps={{ 'aria-label': t('ticketControls.clearTags') }}
+            w={280}
           />
           <Button
             type="submit"

@@ -38,7 +38,7 @@ export function TicketHeader({ ticket }: { ticket: TicketDetail }) {
           </Badge>
         )}
         {ticket.tags.map((tag) => (
-          <Badge key={tag} color="gray.8" variant="light" tt="none">
+          <Badge key={tag} color="gray.8" variant="outline" tt="none">
             {tag}
           </Badge>
         ))}

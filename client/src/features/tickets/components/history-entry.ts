@@ -32,6 +32,13 @@ export function describeHistoryEntry(
         ? t('ticketHistory.status', { from: t(`status.${details.from}`), to })
         : t('ticketHistory.statusInitial', { to });
     }
+    case 'ticket.tags_changed': {
+      if (!Array.isArray(details.to)) break;
+      const tags = details.to.filter((tag): tag is string => typeof tag === 'string');
+      return tags.length > 0
+        ? t('ticketHistory.tags', { to: tags.join(', ') })
+        : t('ticketHistory.tagsCleared');
+    }
     case 'ticket.priority_changed':
       if (!isPriority(details.from) || !isPriority(details.to)) break;
       return t('ticketHistory.priority', {

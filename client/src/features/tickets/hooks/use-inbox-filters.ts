@@ -24,6 +24,16 @@ function listOf<T extends string>(allowed: readonly T[], value: string | null): 
   return items.length > 0 ? items : undefined;
 }
 
+/** Tags as the API takes them: `a,b`, each 1 to 40 characters, at most 20. */
+function tagsOf(value: string | null): string[] | undefined {
+  const tags = (value ?? '')
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter((tag) => tag.length > 0 && tag.length <= 40)
+    .slice(0, 20);
+  return tags.length > 0 ? tags : undefined;
+}
+
 /** Reads the inbox filter from a query string; the defaults (services view, activity order) are left out. */
 export function filterFromParams(params: URLSearchParams): TicketListFilter {
   const q = params.get('q')?.trim();
@@ -34,6 +44,7 @@ export function filterFromParams(params: URLSearchParams): TicketListFilter {
     status: listOf<TicketStatus>(TICKET_STATUSES, params.get('status')),
     priority: listOf<TicketPriority>(TICKET_PRIORITIES, params.get('priority')),
     platform: listOf<Platform>(PLATFORMS, params.get('platform')),
+    tag: tagsOf(params.get('tag')),
     serviceId: UUID.test(serviceId) ? serviceId : undefined,
     assigneeId: UUID.test(assigneeId) ? assigneeId : undefined,
     q: q ? q.slice(0, 200) : undefined,
