@@ -154,6 +154,14 @@ describe('Searching tickets by their messages', () => {
     expect((await search('horloge')).items.map((x) => x.id)).toEqual([ticket.id]);
   });
 
+  it('lists a ticket whose service the cached list does not know yet', async () => {
+    const all = await listTickets(t.db, adminUser, { limit: 200 });
+    const stale = await listTickets(t.db, adminUser, { limit: 200 }, { services: () => Promise.resolve([]) });
+    expect(stale.tickets.map((x) => x.id)).toEqual(all.tickets.map((x) => x.id));
+    expect(stale.tickets.length).toBeGreaterThan(0);
+    expect(stale.tickets[0]?.service.name).toBeTruthy();
+  });
+
   describe('walking the inbox or reading the index', () => {
     const texts = [
       'Nid de poule devant la boulangerie',

@@ -171,8 +171,12 @@ async function summaries(
     .leftJoin('t.assignee', 'a')
     .leftJoin('t.contact', 'c')
     .getQueryAndParameters();
-  const [rows, all] = await Promise.all([db.query<SummaryRow[]>(sql, params), services()]);
-  const byId = new Map(all.map((service) => [service.id, service]));
+  const [rows, cached] = await Promise.all([db.query<SummaryRow[]>(sql, params), services()]);
+  let byId = new Map(cached.map((service) => [service.id, service]));
+  // A service created since the list was cached: read them all again rather than drop a row.
+  if (rows.some((r) => !byId.has(r.service_id))) {
+    byId = new Map((await db.getRepository(Service).find()).map((service) => [service.id, service]));
+  }
   return rows.flatMap((r) => {
     const service = byId.get(r.service_id);
     if (!service) return [];
