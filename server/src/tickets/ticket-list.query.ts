@@ -99,7 +99,7 @@ export async function listTickets(
           after,
           q,
           take: limit + 1,
-          services: scope,
+          scope,
           walk: options.searchWalk ?? SEARCH_WALK,
         })
       : summaries(db, pageQuery(filtered(), sort, after).limit(limit + 1), services),
@@ -260,7 +260,8 @@ async function searchPage(
     after: Cursor | null;
     q: string;
     take: number;
-    services: string[] | null;
+    /** The services the index lookup keeps to (null: all). */
+    scope: string[] | null;
     walk: number;
   },
 ): Promise<ListedTicket[]> {
@@ -305,7 +306,7 @@ async function searchPage(
       .addSelect('t.last_message_at', 'last_message_at')
       .addSelect('t.sla_sort_key', 'sort_key');
     startAfter(beyond, sort, [sort === 'due' ? boundary.sort_key : boundary.cursor_at, boundary.id]);
-    const [from, params] = indexedMatches(beyond, q, options.services);
+    const [from, params] = indexedMatches(beyond, q, options.scope);
     const found: Array<{ id: string }> = await db.query(
       `SELECT f.id ${from} ORDER BY ${order('f')} LIMIT ${take - ids.length}`,
       params,
@@ -317,24 +318,24 @@ async function searchPage(
 }
 
 /**
- * `FROM … WHERE …` of the tickets matching `q` found by the GIN index (within `services` when given),
+ * `FROM … WHERE …` of the tickets matching `q` found by the GIN index (within `scope`'s services when given),
  * each checked by its key against `tickets` (a query on tickets aliased `t`, whose selection becomes `f`).
  */
 function indexedMatches(
   tickets: SelectQueryBuilder<Ticket>,
   q: string,
-  services: string[] | null,
+  scope: string[] | null,
 ): [string, unknown[]] {
   // LIMIT 1 (one ticket per key): looked up for each match, not all the service's tickets hashed.
   const [sql, params]: [string, unknown[]] = tickets
     .andWhere('t.id = s.ticket_id')
     .limit(1)
     .getQueryAndParameters();
-  const scope = services ? `s.service_id = ANY($${params.length + 2}::uuid[]) AND ` : '';
+  const inScope = scope ? `s.service_id = ANY($${params.length + 2}::uuid[]) AND ` : '';
   return [
     `FROM ticket_search s CROSS JOIN LATERAL (${sql}) AS f
-     WHERE ${scope}s.document @@ ${searchQuerySql(`$${params.length + 1}`)}`,
-    [...params, q, ...(services ? [services] : [])],
+     WHERE ${inScope}s.document @@ ${searchQuerySql(`$${params.length + 1}`)}`,
+    [...params, q, ...(scope ? [scope] : [])],
   ];
 }
 
