@@ -12,7 +12,7 @@ import { DomainError, notFound } from '../common/domain-error';
 import { RealtimeGateway } from '../realtime/realtime.gateway';
 import { Message } from './message.entity';
 import { CLAIM_SECONDS, ReplyOutboxService } from './reply-outbox.service';
-import { loadMessage, loadTicket } from './ticket-queries';
+import { loadMessage } from './ticket-queries';
 import { Ticket } from './ticket.entity';
 import { toMessageView } from './ticket-views';
 
@@ -43,16 +43,16 @@ export class ReplyToTicketUseCase {
     now: Date = new Date(),
     answer: AnswerSourceInput | null = null,
   ): Promise<MessageView> {
-    const ticket = await this.db.getRepository(Ticket).findOne({ where: { id: ticketId } });
+    // With its service: a held reply's notice names it.
+    const ticket = await this.db
+      .getRepository(Ticket)
+      .findOne({ where: { id: ticketId }, relations: { service: true } });
     if (!ticket) throw notFound('Ticket');
     const max = REPLY_MAX_LENGTH[ticket.platform];
     if ([...body].length > max) {
       throw new DomainError('invalid', `body must be at most ${max} characters on ${ticket.platform}`);
     }
-    const target = await this.db.getRepository(Message).findOne({
-      where: { ticketId, direction: 'inbound' },
-      order: { sentAt: 'DESC', createdAt: 'DESC' },
-    });
+    const target = await this.latestInbound(ticketId);
     if (!target?.platformMessageId || !target.channelAccountId) {
       throw new DomainError('conflict', 'Ce ticket n’a pas de message auquel répondre sur la plateforme');
     }
@@ -115,8 +115,7 @@ export class ReplyToTicketUseCase {
         { messageId: id, reasons },
         manager,
       );
-      const { service } = (await loadTicket(manager, ticketId)) as Ticket;
-      const ref = { ...ticket, serviceName: service.name };
+      const ref = { ...ticket, serviceName: ticket.service.name };
       return { messageId: id, notices: await this.notifier.requested(manager, ref, user) };
     });
     await this.publishMessage(ticket, messageId, 'message.created');
@@ -136,10 +135,7 @@ export class ReplyToTicketUseCase {
   ): Promise<ApprovalCheck> {
     const ticket = await this.db.getRepository(Ticket).findOne({ where: { id: ticketId } });
     if (!ticket) throw notFound('Ticket');
-    const target = await this.db.getRepository(Message).findOne({
-      where: { ticketId, direction: 'inbound' },
-      order: { sentAt: 'DESC', createdAt: 'DESC' },
-    });
+    const target = await this.latestInbound(ticketId);
     if (!target) return { required: false, reasons: [] };
     let edited: boolean | null = null;
     if (answer) {
@@ -158,6 +154,14 @@ export class ReplyToTicketUseCase {
       now,
     );
     return { required: reasons.length > 0, reasons };
+  }
+
+  /** The citizen's latest message: the one a reply answers (under it, or in its conversation). */
+  private latestInbound(ticketId: string): Promise<Message | null> {
+    return this.db.getRepository(Message).findOne({
+      where: { ticketId, direction: 'inbound' },
+      order: { sentAt: 'DESC', createdAt: 'DESC' },
+    });
   }
 
   async retry(ticketId: string, messageId: string): Promise<MessageView> {

@@ -26,9 +26,6 @@ export function PendingApprovalItem({
   const approve = useApproveReply();
   const reject = useRejectReply();
   const [mode, setMode] = useState<Mode>('read');
-  const [edited, setEdited] = useState(item.body);
-  const [comment, setComment] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
   const busy = approve.isPending || reject.isPending;
   const reference = item.ticket.reference;
 
@@ -48,36 +45,19 @@ export function PendingApprovalItem({
   const approveAsWritten = () =>
     void decide(approve.mutateAsync({ messageId: item.messageId }), t('approvals.approved', { reference }));
 
-  const submitEdited = (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const body = edited.trim();
-    if (!body) {
-      setFieldError(t('approvals.bodyRequired'));
-      return;
-    }
+  const approveEdited = (body: string) =>
     void decide(
       approve.mutateAsync({ messageId: item.messageId, body }),
       t('approvals.approved', { reference }),
     );
-  };
 
-  const submitRejection = (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const text = comment.trim();
-    if (!text) {
-      setFieldError(t('approvals.commentRequired'));
-      return;
-    }
+  const rejectWith = (comment: string) =>
     void decide(
-      reject.mutateAsync({ messageId: item.messageId, comment: text }),
+      reject.mutateAsync({ messageId: item.messageId, comment }),
       t('approvals.rejectedDone', { reference }),
     );
-  };
 
-  const switchTo = (next: Mode) => {
-    setFieldError(null);
-    setMode(next);
-  };
+  const cancel = () => setMode('read');
 
   return (
     <li>
@@ -119,70 +99,102 @@ export function PendingApprovalItem({
               <Button onClick={approveAsWritten} loading={approve.isPending} disabled={busy}>
                 {t('approvals.approve')}
               </Button>
-              <Button variant="default" onClick={() => switchTo('edit')} disabled={busy}>
+              <Button variant="default" onClick={() => setMode('edit')} disabled={busy}>
                 {t('approvals.edit')}
               </Button>
-              <Button variant="outline" color="red.9" onClick={() => switchTo('reject')} disabled={busy}>
+              <Button variant="outline" color="red.9" onClick={() => setMode('reject')} disabled={busy}>
                 {t('approvals.reject')}
               </Button>
             </Group>
           )}
           {mode === 'edit' && (
-            <form onSubmit={submitEdited} noValidate>
-              <Stack gap="sm">
-                <Textarea
-                  label={t('approvals.editLabel')}
-                  value={edited}
-                  onChange={(event) => {
-                    setEdited(event.currentTarget.value);
-                    setFieldError(null);
-                  }}
-                  error={fieldError ?? undefined}
-                  autosize
-                  minRows={4}
-                  autoFocus
-                />
-                <Group gap="sm">
-                  <Button type="submit" loading={approve.isPending}>
-                    {t('approvals.approveEdited')}
-                  </Button>
-                  <Button variant="default" onClick={() => switchTo('read')} disabled={busy}>
-                    {t('approvals.cancel')}
-                  </Button>
-                </Group>
-              </Stack>
-            </form>
+            <TextDecision
+              initial={item.body}
+              label={t('approvals.editLabel')}
+              minRows={4}
+              emptyError={t('approvals.bodyRequired')}
+              submitLabel={t('approvals.approveEdited')}
+              pending={approve.isPending}
+              busy={busy}
+              onSubmit={approveEdited}
+              onCancel={cancel}
+            />
           )}
           {mode === 'reject' && (
-            <form onSubmit={submitRejection} noValidate>
-              <Stack gap="sm">
-                <Textarea
-                  label={t('approvals.rejectLabel')}
-                  description={t('approvals.rejectHint')}
-                  value={comment}
-                  onChange={(event) => {
-                    setComment(event.currentTarget.value);
-                    setFieldError(null);
-                  }}
-                  error={fieldError ?? undefined}
-                  required
-                  autosize
-                  minRows={3}
-                  autoFocus
-                />
-                <Group gap="sm">
-                  <Button type="submit" color="red.9" loading={reject.isPending}>
-                    {t('approvals.rejectSubmit')}
-                  </Button>
-                  <Button variant="default" onClick={() => switchTo('read')} disabled={busy}>
-                    {t('approvals.cancel')}
-                  </Button>
-                </Group>
-              </Stack>
-            </form>
+            <TextDecision
+              initial=""
+              label={t('approvals.rejectLabel')}
+              description={t('approvals.rejectHint')}
+              required
+              minRows={3}
+              emptyError={t('approvals.commentRequired')}
+              submitLabel={t('approvals.rejectSubmit')}
+              submitColor="red.9"
+              pending={reject.isPending}
+              busy={busy}
+              onSubmit={rejectWith}
+              onCancel={cancel}
+            />
           )}
         </Stack>
       </Paper>
     </li>
+  );
+}
+
+/** A decision that takes a text (the edited reply, the refusal's comment): required, trimmed. */
+function TextDecision(props: {
+  initial: string;
+  label: string;
+  description?: string;
+  required?: boolean;
+  minRows: number;
+  emptyError: string;
+  submitLabel: string;
+  submitColor?: string;
+  pending: boolean;
+  busy: boolean;
+  onSubmit: (text: string) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(props.initial);
+  const [error, setError] = useState<string | null>(null);
+  const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const value = text.trim();
+    if (!value) {
+      setError(props.emptyError);
+      return;
+    }
+    props.onSubmit(value);
+  };
+  return (
+    <form onSubmit={handleSubmit} noValidate>
+      <Stack gap="sm">
+        <Textarea
+          label={props.label}
+          description={props.description}
+          value={text}
+          onChange={(event) => {
+            setText(event.currentTarget.value);
+            setError(null);
+          }}
+          error={error ?? undefined}
+          required={props.required}
+          autosize
+          minRows={props.minRows}
+          autoFocus
+        />
+        <Group gap="sm">
+          <Button type="submit" color={props.submitColor} loading={props.pending}>
+            {props.submitLabel}
+          </Button>
+          <Button variant="default" onClick={props.onCancel} disabled={props.busy}>
+            {t('approvals.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

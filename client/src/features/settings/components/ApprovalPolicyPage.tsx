@@ -8,6 +8,13 @@ import { notifySuccess } from '../../../lib/ui/notify';
 import { useApprovalPolicy, useSaveApprovalPolicy } from '../api/approval-policy';
 import { fromPolicyForm, toPolicyForm, type ApprovalPolicyForm } from '../approval-policy-form';
 
+/** The policy's lists, one entry per line in a text area. */
+const LIST_FIELDS = [
+  { key: 'keywords', label: 'keywords', rows: 3 },
+  { key: 'sensitiveContactTags', label: 'contactTags', rows: 2 },
+  { key: 'publicReplyTags', label: 'publicTags', rows: 2 },
+] as const satisfies ReadonlyArray<{ key: keyof ApprovalPolicyForm; label: string; rows: number }>;
+
 /** Administrators: which replies wait for a service head's approval (SPEC §5). */
 export function ApprovalPolicyPage() {
   const { t } = useTranslation();
@@ -54,30 +61,17 @@ function PolicyForm({ initial }: { initial: ApprovalPolicyForm }) {
   return (
     <form onSubmit={handleSubmit} noValidate>
       <Stack gap="md" maw={720}>
-        <Textarea
-          label={t('approvalPolicy.keywords')}
-          description={t('approvalPolicy.keywordsHint')}
-          value={form.keywords}
-          onChange={(event) => set('keywords', event.currentTarget.value)}
-          autosize
-          minRows={3}
-        />
-        <Textarea
-          label={t('approvalPolicy.contactTags')}
-          description={t('approvalPolicy.contactTagsHint')}
-          value={form.sensitiveContactTags}
-          onChange={(event) => set('sensitiveContactTags', event.currentTarget.value)}
-          autosize
-          minRows={2}
-        />
-        <Textarea
-          label={t('approvalPolicy.publicTags')}
-          description={t('approvalPolicy.publicTagsHint')}
-          value={form.publicReplyTags}
-          onChange={(event) => set('publicReplyTags', event.currentTarget.value)}
-          autosize
-          minRows={2}
-        />
+        {LIST_FIELDS.map(({ key, label, rows }) => (
+          <Textarea
+            key={key}
+            label={t(`approvalPolicy.${label}`)}
+            description={t(`approvalPolicy.${label}Hint`)}
+            value={form[key]}
+            onChange={(event) => set(key, event.currentTarget.value)}
+            autosize
+            minRows={rows}
+          />
+        ))}
         <Switch
           label={t('approvalPolicy.freeText')}
           description={t('approvalPolicy.freeTextHint')}
