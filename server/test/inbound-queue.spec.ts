@@ -1,5 +1,7 @@
 import type { InboundMessage } from '../src/channels/inbound-event';
 import { InboundQueue } from '../src/tickets/inbound-queue';
+import { IngestInboundService } from '../src/tickets/ingest-inbound.service';
+import { LockTurns } from '../src/tickets/lock-turns';
 import { Message } from '../src/tickets/message.entity';
 import { Ticket } from '../src/tickets/ticket.entity';
 import type { TicketDetail } from '@guichet/shared';
@@ -153,6 +155,63 @@ describe('The inbound queue', () => {
     const [message] = await t.db.getRepository(Message).find();
     expect(message?.body).toBe('Nid de poule\uFFFD rue\uFFFD Haute');
     expect((await statusOf(t)).map((r) => r.status)).toEqual(['done']);
+  });
+
+  it('locks a thread in the order batches were formed, even when a later batch gets there first', async () => {
+    const ingest = t.app.get(IngestInboundService);
+    const parent = comment({ platformMessageId: '5650_1', threadKey: '5650_1', body: 'Trottoir effondré' });
+    const reply = comment({
+      platformMessageId: '5650_2',
+      threadKey: '5650_1',
+      platformParentId: '5650_1',
+      body: 'Toujours rien ?',
+    });
+    const turns = new LockTurns();
+    const first = turns.take();
+    const second = turns.take();
+    // The reply's batch, formed second, starts first and must wait for the comment's.
+    const later = t.db.transaction((m) =>
+      ingest.store(m, [{ event: reply, receivedAt: new Date() }], second),
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await t.db.getRepository(Ticket).count()).toBe(0);
+    await t.db.transaction((m) => ingest.store(m, [{ event: parent, receivedAt: new Date() }], first));
+    const outcome = await later;
+    const tickets = await t.db.getRepository(Ticket).find();
+    expect(tickets.map((x) => x.subject)).toEqual(['Trottoir effondré']);
+    expect(outcome.outcomes).toEqual([
+      expect.objectContaining({ outcome: 'appended', ticketId: tickets[0]?.id }),
+    ]);
+  });
+
+  it('keeps a thread in order when a webhook delivery follows another while it is processed', async () => {
+    const second = await startTestApp({ INBOUND_CONCURRENCY: '2' }, { sharedDatabaseUrl: t.databaseUrl });
+    try {
+      const queue2 = second.app.get(InboundQueue);
+      for (let i = 0; i < 15; i++) {
+        const parent = comment({
+          platformMessageId: `5660_${i}`,
+          threadKey: `5660_${i}`,
+          body: `Parent ${i}`,
+        });
+        const reply = comment({
+          platformMessageId: `5661_${i}`,
+          threadKey: `5660_${i}`,
+          platformParentId: `5660_${i}`,
+          body: `Réponse ${i}`,
+        });
+        // Acknowledged once stored: the reply's batch forms while the comment's is being processed.
+        await queue2.enqueue([parent], new Date(), 'webhook');
+        await queue2.enqueue([reply], new Date(), 'webhook');
+      }
+      await queue2.settle();
+    } finally {
+      await second.close({ keepDatabase: true });
+    }
+    const tickets = await t.db.getRepository(Ticket).find({ order: { reference: 'ASC' } });
+    expect(tickets.map((x) => x.subject)).toEqual(Array.from({ length: 15 }, (_, i) => `Parent ${i}`));
+    expect(await t.db.getRepository(Message).count()).toBe(30);
+    expect((await statusOf(t)).map((r) => r.status)).toEqual(Array(30).fill('done'));
   });
 
   it('processes at start what a stopped instance had stored but not processed', async () => {

@@ -126,7 +126,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     inbound: {
       sweepMs: int('INBOUND_SWEEP_MS', 1000, 50, 60_000),
       batchSize: int('INBOUND_BATCH_SIZE', 250, 1, 5000),
-      concurrency: int('INBOUND_CONCURRENCY', 1, 1, 16),
+      concurrency: int('INBOUND_CONCURRENCY', 1, 1, 4),
       retentionDays: int('INBOUND_RETENTION_DAYS', 7, 1, 3650),
     },
     reopenWindowDays: int('REOPEN_WINDOW_DAYS', 7, 0, 365),

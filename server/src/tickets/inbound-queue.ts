@@ -16,10 +16,16 @@ import { APP_CONFIG } from '../config/config.module';
 import type { InboundSource } from './inbound-event-record.entity';
 import { IngestInboundService, type IngestOutcome } from './ingest-inbound.service';
 import { accountKey } from './ingest-queries';
+import { LockTurns } from './lock-turns';
 
 /** An event that keeps failing is retried this many times, then kept as `failed` for an admin to look at. */
 const MAX_ATTEMPTS = 10;
 const backoffSeconds = (attempts: number) => Math.min(3600, 5 * 2 ** (attempts - 1));
+/**
+ * Events stored outside a transaction are processed by the instance that stored them, from memory;
+ * until then no other instance claims them. If this one stops first, any takes them after this lease.
+ */
+const LEASE_SECONDS = 30;
 
 interface ClaimedRow {
   id: string;
@@ -29,12 +35,18 @@ interface ClaimedRow {
 }
 
 /**
- * Where every received event goes first. `enqueue` stores events durably (one statement) so that a
- * webhook can be acknowledged, or a poll cursor moved, at once; the events are then ingested in
- * batches: whatever arrived while a batch was being stored makes the next one, so bursts are absorbed
- * by bigger batches instead of a queue of small transactions. Any instance processes any row (claims
- * with SKIP LOCKED), a sweep picks up what a stopped instance left, and an event that fails is retried
- * with back-off, on its own, so that one bad event does not hold up the others.
+ * Where every received event goes first, and the journal of what happened to each (kept a few days).
+ * `enqueue` stores events durably (one statement) so that a webhook can be acknowledged, or a poll
+ * cursor moved, at once; the events are then ingested in batches: whatever arrived while a batch was
+ * being stored makes the next one, so bursts are absorbed by bigger batches instead of a queue of
+ * small transactions.
+ *
+ * Events a webhook or a stream stored go straight from memory to processing, in this instance (their
+ * rows are leased to it meanwhile): no claim, no reading back. Events a poll stored in its own
+ * transaction, those whose processing failed and those a stopped instance left are claimed from the
+ * table by any instance (SKIP LOCKED), by a sweep too; an event that fails is retried with back-off,
+ * on its own, so that one bad event does not hold up the others. Claims, hand-overs and thread locks
+ * are taken in turns, so that within an instance a thread's messages are stored in arrival order.
  */
 @Injectable()
 export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -46,6 +58,12 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
   private lastPurge = 0;
   /** A group write is in flight: new calls wait for the next one. */
   private writing = false;
+  /** Stored by this instance, to be processed from memory. */
+  private handedOver: ClaimedRow[] = [];
+  private handing = 0;
+  private handingDone: Promise<void> = Promise.resolve();
+  private handingEnd: (() => void) | null = null;
+  private readonly turns = new LockTurns();
   private pendingWrites: Array<{
     rows: PendingRow[];
     resolve: (connected: Set<string>) => void;
@@ -69,7 +87,7 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     await this.sweep.stop();
-    await this.draining;
+    await Promise.all([this.draining, this.handingDone]);
   }
 
   /**
@@ -91,13 +109,12 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
     if (events.length === 0) return { stored: 0, unknownAccounts: [] };
     const rows = events.map((event) => ({ event, receivedAt, source }));
     const connected = manager
-      ? await insertEvents(manager, rows)
+      ? (await insertEvents(manager, rows, false)).connected
       : await new Promise<Set<string>>((resolve, reject) => {
           this.pendingWrites.push({ rows, resolve, reject });
           if (this.pendingWrites.length === 1 && !this.writing) setImmediate(() => void this.flushWrites());
         });
     // Inside a transaction the rows are not visible yet: the caller kicks after its commit.
-    if (!manager) this.kick();
     const unknown = new Set(
       events.filter((e) => !connected.has(accountKey(e.platform, e.accountExternalId))),
     );
@@ -113,11 +130,13 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
       while (this.pendingWrites.length > 0) {
         const writes = this.pendingWrites.splice(0);
         try {
-          const connected = await insertEvents(
+          const { connected, stored } = await insertEvents(
             this.db.manager,
             writes.flatMap((w) => w.rows),
+            true,
           );
           for (const w of writes) w.resolve(connected);
+          this.handOver(stored);
         } catch (err) {
           for (const w of writes) w.reject(err);
         }
@@ -140,16 +159,59 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
   /** Processes everything due now; resolves when nothing is left and agents were told (tests, the sweep). */
   async settle(): Promise<void> {
     this.kick();
-    while (this.draining) await this.draining;
+    while (this.draining || this.handing > 0) await Promise.all([this.draining, this.handingDone]);
     await this.ingest.published();
   }
 
   /**
-   * Processes batches until none is left, `concurrency` at a time (default 1): the claims skip each
-   * other's rows, and one batch's round trips to PostgreSQL overlap another's work. A batch waits for
-   * another only on a thread both touch (advisory locks, in one order) or on the same rows (locked in
-   * one order). With more than one, the claims interleave: two messages of a thread may be stored out
-   * of their arrival order (the later one may open the ticket), as with several instances.
+   * Processes events this instance just stored, from memory, in batches of what arrived meanwhile;
+   * `concurrency` batches at once.
+   */
+  private handOver(rows: ClaimedRow[]): void {
+    this.handedOver.push(...rows);
+    while (this.handedOver.length > 0 && this.handing < this.config.inbound.concurrency) {
+      if (this.handingEnd === null)
+        this.handingDone = new Promise<void>((resolve) => (this.handingEnd = resolve));
+      const batch = this.handedOver.splice(0, this.config.inbound.batchSize);
+      this.handing++;
+      void this.processHandedOver(batch).finally(() => {
+        this.handing--;
+        this.handOver([]);
+        if (this.handing === 0) {
+          const end = this.handingEnd;
+          this.handingEnd = null;
+          end?.();
+        }
+      });
+    }
+  }
+
+  private async processHandedOver(rows: ClaimedRow[]): Promise<void> {
+    try {
+      await this.inTransaction(async () => rows);
+    } catch (err) {
+      // The claims find the culprit and retry: the lease ends now.
+      this.logger.warn(
+        `Inbound events left for a retry: ${err instanceof Error ? err.message : String(err)}`,
+      );
+      await this.db
+        .query(
+          `UPDATE inbound_events SET next_attempt_at = now() WHERE id = ANY($1::bigint[]) AND status = 'pending'`,
+          [rows.map((r) => r.id)],
+        )
+        .then(
+          () => this.kick(),
+          (e: unknown) => this.logger.error(e),
+        );
+    }
+  }
+
+  /**
+   * Processes claimed batches until none is left, `concurrency` at a time: the claims skip each other's
+   * rows, and one batch's round trips to PostgreSQL overlap another's work. A batch waits for another
+   * only on a thread both touch (advisory locks, in one order) or on the same rows (locked in one
+   * order). Across instances the claims interleave: two messages of a thread may be stored out of
+   * their arrival order (the later one may open the ticket).
    */
   private async drain(): Promise<void> {
     const worker = async () => {
@@ -203,17 +265,25 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
    * after the commit.
    */
   private async inTransaction(claim: (manager: EntityManager) => Promise<ClaimedRow[]>): Promise<void> {
-    const batch = await this.db.transaction(async (manager) => {
-      const rows = await claim(manager);
-      if (rows.length === 0) return null;
-      const done = await this.ingest.store(
-        manager,
-        rows.map((r) => ({ event: reviveInboundEvent(r.event), receivedAt: new Date(r.received_at) })),
-      );
-      await markDone(manager, rows, done.outcomes);
-      return done;
-    });
-    if (batch) void this.ingest.publishAfterCommit(batch);
+    // Taken before the connection: batches formed later lock their threads later.
+    const turn = this.turns.take();
+    try {
+      const batch = await this.db.transaction(async (manager) => {
+        await turn.ready;
+        const rows = await claim(manager);
+        if (rows.length === 0) return null;
+        const done = await this.ingest.store(
+          manager,
+          rows.map((r) => ({ event: reviveInboundEvent(r.event), receivedAt: new Date(r.received_at) })),
+          turn,
+        );
+        await markDone(manager, rows, done.outcomes);
+        return done;
+      });
+      if (batch) void this.ingest.publishAfterCommit(batch);
+    } finally {
+      turn.done();
+    }
   }
 
   private async recordFailure(row: ClaimedRow, err: unknown): Promise<void> {
@@ -257,30 +327,43 @@ export interface EnqueueResult {
 
 /**
  * One INSERT for all the rows, in order, keeping only those of connected accounts; returns the
- * connected accounts (platform + external id keys).
+ * connected accounts (platform + external id keys) and the stored rows. `leased`: no claim takes them
+ * before LEASE_SECONDS, this instance processes them.
  */
-async function insertEvents(manager: EntityManager, rows: PendingRow[]): Promise<Set<string>> {
-  const inserted: Array<{ platform: Platform; account_external_id: string }> = await manager.query(
-    `INSERT INTO inbound_events (source, platform, account_external_id, event, received_at)
+async function insertEvents(
+  manager: EntityManager,
+  rows: PendingRow[],
+  leased: boolean,
+): Promise<{ connected: Set<string>; stored: ClaimedRow[] }> {
+  const inserted: Array<{ id: string; platform: Platform; account_external_id: string }> =
+    await manager.query(
+      `INSERT INTO inbound_events (source, platform, account_external_id, event, received_at, next_attempt_at)
      SELECT v.source::inbound_event_source, v.platform::inbound_event_platform, v.account_external_id,
-            v.event, v.received_at
+            v.event, v.received_at, now() + make_interval(secs => $6)
        FROM ROWS FROM (unnest($1::text[]), unnest($2::text[]), unnest($3::text[]),
                        jsonb_array_elements($4::jsonb), unnest($5::timestamptz[])) WITH ORDINALITY
          AS v(source, platform, account_external_id, event, received_at, ord)
       WHERE EXISTS (SELECT 1 FROM channel_accounts a
                      WHERE a.platform::text = v.platform AND a.external_id = v.account_external_id)
       ORDER BY v.ord
-     RETURNING platform, account_external_id`,
-    [
-      rows.map((r) => r.source),
-      rows.map((r) => r.event.platform),
-      rows.map((r) => r.event.accountExternalId),
-      // The events as one JSON array: one native stringify, not an array literal escaping each again.
-      toJsonb(rows.map((r) => r.event)),
-      rows.map((r) => r.receivedAt.toISOString()),
-    ],
-  );
-  return new Set(inserted.map((r) => accountKey(r.platform, r.account_external_id)));
+     RETURNING id, platform, account_external_id`,
+      [
+        rows.map((r) => r.source),
+        rows.map((r) => r.event.platform),
+        rows.map((r) => r.event.accountExternalId),
+        // The events as one JSON array: one native stringify, not an array literal escaping each again.
+        toJsonb(rows.map((r) => r.event)),
+        rows.map((r) => r.receivedAt.toISOString()),
+        leased ? LEASE_SECONDS : 0,
+      ],
+    );
+  const connected = new Set(inserted.map((r) => accountKey(r.platform, r.account_external_id)));
+  // Ids are handed out in insertion order, which is the rows' order.
+  const ids = inserted.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const stored = rows
+    .filter((r) => connected.has(accountKey(r.event.platform, r.event.accountExternalId)))
+    .map((r, i) => ({ id: String(ids[i]), event: r.event, received_at: r.receivedAt, attempts: 0 }));
+  return { connected, stored };
 }
 
 async function markDone(

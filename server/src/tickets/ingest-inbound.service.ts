@@ -27,6 +27,7 @@ import {
   type TicketSummarySource,
 } from './ticket-views';
 import { openedTicket, storedMessage, type OpenedTicket } from './ingest-news';
+import type { Turn } from './lock-turns';
 import {
   accountKey,
   accountsOf,
@@ -150,9 +151,23 @@ export class IngestInboundService {
 
   /**
    * Stores a batch in the caller's transaction, with a fixed number of statements whatever its size.
-   * Throws ConcurrentDuplicateError when another transaction stored one of its messages meanwhile.
+   * With a turn, its threads are locked in that turn. Throws ConcurrentDuplicateError when another
+   * transaction stored one of its messages meanwhile.
    */
-  async store(manager: EntityManager, items: InboundItem[]): Promise<IngestedBatch> {
+  async store(manager: EntityManager, items: InboundItem[], turn?: Turn): Promise<IngestedBatch> {
+    try {
+      return await this.storeInTurn(manager, items, turn);
+    } finally {
+      // A batch that fails before its locks must not hold up the next ones.
+      turn?.done();
+    }
+  }
+
+  private async storeInTurn(
+    manager: EntityManager,
+    items: InboundItem[],
+    turn?: Turn,
+  ): Promise<IngestedBatch> {
     // PostgreSQL refuses NUL characters in text: a hostile or broken message must still be stored.
     items = items.map((i) => ({ ...i, event: withoutNulDeep(i.event) }));
     // A batch changes no configuration: one look at its version serves routing, SLA and round-robin.
@@ -177,15 +192,18 @@ export class IngestInboundService {
       else changes.push({ index, accountId, event: item.event });
     });
 
+    // Serialise work on a thread so two messages of it cannot open two tickets; locks are taken in
+    // one order (by hash) so that two batches cannot deadlock, and in the batch's turn so that a
+    // later batch of this process cannot store a thread's messages before an earlier one.
+    await turn?.ready;
     if (messages.length > 0) {
-      // Serialise work on a thread so two messages of it cannot open two tickets; locks are taken in
-      // one order (by hash) so that two batches cannot deadlock.
       await manager.query(
         `SELECT pg_advisory_xact_lock(h)
            FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY h) AS locks`,
         [[...new Set(messages.map((m) => `${m.accountId}:${m.event.threadKey}`))]],
       );
     }
+    turn?.done();
     const contacts = await upsertContacts(
       manager,
       messages.map((m) => m.event),
