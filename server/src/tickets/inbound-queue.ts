@@ -188,7 +188,7 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
 
   private async processHandedOver(rows: ClaimedRow[]): Promise<void> {
     try {
-      await this.inTransaction(async () => rows);
+      await this.inTransaction(() => Promise.resolve(rows));
     } catch (err) {
       // The claims find the culprit and retry: the lease ends now.
       this.logger.warn(
