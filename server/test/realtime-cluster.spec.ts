@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import type { MessageView, Presence, TicketSummary } from '@guichet/shared';
 import { RealtimeGateway } from '../src/realtime/realtime.gateway';
 import { feedDelivery, login, makePageAccount, makeTown, makeUser, postMetaWebhook } from './factories';
@@ -97,5 +98,40 @@ withServer('Live events across app instances (LISTEN/NOTIFY)', () => {
     await waitFor(() => names(seenByA).length === 2 && names(seenByB).length === 2, 15_000);
     expect(names(seenByA)).toEqual(['Camille Claudel', 'Marie Curie']);
     expect(names(seenByB)).toEqual(['Camille Claudel', 'Marie Curie']);
+  }, 60_000);
+});
+
+withServer('Live events of an instance alone', () => {
+  let t: TestApp;
+  let listener: Client;
+  const payloads: string[] = [];
+  beforeAll(async () => {
+    t = await startTestApp();
+    listener = new Client({ connectionString: t.databaseUrl });
+    await listener.connect();
+    listener.on('notification', (n) => payloads.push(n.payload ?? ''));
+    await listener.query('LISTEN guichet_socket_io');
+  });
+  afterAll(async () => {
+    await listener?.end();
+    await t?.close();
+  });
+
+  it('tells its own agents without sending the events through PostgreSQL', async () => {
+    const { voirie } = await makeTown(t.db);
+    await makePageAccount(t);
+    const agent = await makeUser(t.db, { services: [voirie] });
+    const socket = await connectSocket(t, await login(t, agent.email));
+    try {
+      const messages: MessageView[] = [];
+      socket.on('message.created', (m) => messages.push(m));
+      await postMetaWebhook(t, feedDelivery([{ message: 'Lampadaire éteint rue Haute' }]));
+      await waitFor(() => messages.length === 1, 15_000);
+      // A notification sent before the agent heard would have arrived by now.
+      await listener.query('SELECT 1');
+      expect(payloads.some((p) => p.includes('Lampadaire'))).toBe(false);
+    } finally {
+      socket.disconnect();
+    }
   }, 60_000);
 });

@@ -4,6 +4,7 @@ import type { Notification, Pool, PoolClient } from 'pg';
 import type { Namespace } from 'socket.io';
 import {
   ClusterAdapterWithHeartbeat,
+  MessageType,
   type ClusterMessage,
   type ClusterResponse,
   type Offset,
@@ -53,6 +54,10 @@ export class PgClusterAdapter extends ClusterAdapterWithHeartbeat {
   }
 
   protected override async doPublish(message: ClusterMessage): Promise<Offset> {
+    // Alone (no other instance's heartbeat heard), an emit has nobody to reach elsewhere: it is not
+    // sent through PostgreSQL, and local sockets get it at once. Heartbeats and requests always go:
+    // a starting instance announces itself, and the others answer before its agents can connect.
+    if (message.type === MessageType.BROADCAST && (await this.serverCount()) === 1) return '';
     await this.bus.publish(message);
     // No connection state recovery: there is no offset to give.
     return '';
@@ -60,6 +65,11 @@ export class PgClusterAdapter extends ClusterAdapterWithHeartbeat {
 
   protected override doPublishResponse(_requesterUid: ServerId, response: ClusterResponse): Promise<void> {
     return this.bus.publish(response);
+  }
+
+  /** Asks the other instances to answer with a heartbeat (they count this one too). */
+  announce(): void {
+    this.publish({ type: MessageType.INITIAL_HEARTBEAT });
   }
 
   override close(): void {
@@ -200,6 +210,8 @@ class PgBus {
         return;
       }
       this.listener = client;
+      // Now that their answers can be heard: the others learn of this instance, and it of them.
+      for (const adapter of this.adapters.values()) adapter.announce();
     } catch (err) {
       this.logger.warn(`Not listening to the other instances yet: ${String(err)}`);
       this.reconnect();
