@@ -13,7 +13,8 @@
  * By default, the issue's case: 10,000 events offered at 1,000 events/s (RATE) whatever the answers
  * (an open loop: a sustained load), 10 per delivery (PER_DELIVERY), as Meta batches entries when it
  * has several; the baseline then inserts a delivery's rows in one transaction too. CONCURRENCY
- * switches to a closed loop of that many senders, each waiting for its answer. EVENTS sets the count.
+ * switches to a closed loop of that many senders, each waiting for its answer. EVENTS sets the count,
+ * WARMUP (default 2,000) how many are sent the same way first, not measured.
  */
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
@@ -36,6 +37,8 @@ const require = createRequire(__filename);
 const dist = (path: string) => require(`../server/dist/src/${path}`) as Record<string, unknown>;
 
 const EVENTS = Number(process.env.EVENTS ?? 10_000);
+/** Events sent the same way before the measured run. */
+const WARMUP = Math.max(1, Number(process.env.WARMUP ?? 2000));
 /** Events per delivery: Meta batches several entries in one POST when it has them. */
 const PER_DELIVERY = Math.max(1, Number(process.env.PER_DELIVERY ?? 10));
 const DELIVERIES = Math.ceil(EVENTS / PER_DELIVERY);
@@ -192,11 +195,15 @@ async function main(): Promise<void> {
           await new Promise((r) => setTimeout(r, 5));
         }
       };
-      // Warm-up, not measured.
-      for (let i = 0; i < 100; i++) await send(signed(delivery(i, 1, 'warm')));
+      // Warm-up, not measured: the same load for WARMUP events first, so that the run measures the
+      // steady state of a sustained load (code compiled for it, connections open, caches filled).
+      const warm = Array.from({ length: Math.ceil(WARMUP / PER_DELIVERY) }, (_, d) =>
+        signed(delivery(d * PER_DELIVERY, Math.min(PER_DELIVERY, WARMUP - d * PER_DELIVERY), 'warm')),
+      );
+      await drive(warm.length, (d) => send(warm[d]));
       await waitLive(
-        Array.from({ length: 100 }, (_, i) => `warm_${i}`),
-        60_000,
+        Array.from({ length: WARMUP }, (_, i) => `warm_${i}`),
+        120_000,
       );
 
       const deliveries = Array.from({ length: DELIVERIES }, (_, d) =>

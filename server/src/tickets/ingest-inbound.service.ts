@@ -30,7 +30,7 @@ import { openedTicket, storedMessage, type OpenedTicket } from './ingest-news';
 import type { Turn } from './lock-turns';
 import {
   accountKey,
-  accountsOf,
+  openBatch,
   ConcurrentDuplicateError,
   contactsByIds,
   insertMessages,
@@ -170,17 +170,21 @@ export class IngestInboundService {
   ): Promise<IngestedBatch> {
     // PostgreSQL refuses NUL characters in text: a hostile or broken message must still be stored.
     items = items.map((i) => ({ ...i, event: withoutNulDeep(i.event) }));
-    // A batch changes no configuration: one look at its version serves routing, SLA and round-robin.
-    await this.configuration.pin(manager);
     const outcomes: IngestOutcome[] = items.map(() => ({
       outcome: 'ignored',
       ticketId: null,
       messageId: null,
     }));
-    const accounts = await accountsOf(
+    // Threads are locked in the batch's turn, so that a later batch of this process cannot store a
+    // thread's messages before an earlier one.
+    await turn?.ready;
+    const { accounts, configVersion } = await openBatch(
       manager,
       items.map((i) => i.event),
     );
+    turn?.done();
+    // A batch changes no configuration: one look at its version serves routing, SLA and round-robin.
+    await this.configuration.pin(manager, configVersion);
     const messages: Array<{ index: number; accountId: string; event: InboundMessage; item: InboundItem }> =
       [];
     const changes: Array<{ index: number; accountId: string; event: InboundChange }> = [];
@@ -192,18 +196,6 @@ export class IngestInboundService {
       else changes.push({ index, accountId, event: item.event });
     });
 
-    // Serialise work on a thread so two messages of it cannot open two tickets; locks are taken in
-    // one order (by hash) so that two batches cannot deadlock, and in the batch's turn so that a
-    // later batch of this process cannot store a thread's messages before an earlier one.
-    await turn?.ready;
-    if (messages.length > 0) {
-      await manager.query(
-        `SELECT pg_advisory_xact_lock(h)
-           FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY h) AS locks`,
-        [[...new Set(messages.map((m) => `${m.accountId}:${m.event.threadKey}`))]],
-      );
-    }
-    turn?.done();
     const contacts = await upsertContacts(
       manager,
       messages.map((m) => m.event),

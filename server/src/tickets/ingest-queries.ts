@@ -1,6 +1,7 @@
 import type { MessageKind, Platform, TicketPriority, TicketStatus } from '@guichet/shared';
 import type { EntityManager } from 'typeorm';
-import type { InboundMessage } from '../channels/inbound-event';
+import type { InboundEvent, InboundMessage } from '../channels/inbound-event';
+import { CONFIG_VERSION_SQL } from '../settings/config-cache';
 import {
   bulkInsert,
   bulkInsertTogether,
@@ -132,19 +133,42 @@ const MESSAGE_COLUMNS: Array<BulkColumn<NewMessageRow>> = [
   { name: 'raw', type: 'jsonb', value: (r) => r.raw },
 ];
 
-/** The connected accounts the items are for: platform + external id → account id. */
-export async function accountsOf(
+/**
+ * Opens an ingestion batch in one statement (one round trip): the channel accounts of the events
+ * (platform + external id → account id), the configuration's version, and the advisory locks of the
+ * messages' threads, so that two messages of a thread cannot open two tickets. Locks are taken in one
+ * order (by hash), so two batches cannot deadlock; they are held once the statement returns, and the
+ * batch's next statement (a new snapshot) sees what the holder of a lock committed.
+ */
+export async function openBatch(
   manager: EntityManager,
-  accounts: Array<{ platform: Platform; accountExternalId: string }>,
-): Promise<Map<string, string>> {
-  const pairs = [...new Set(accounts.map((a) => accountKey(a.platform, a.accountExternalId)))];
-  const rows: Array<{ id: string; platform: Platform; external_id: string }> = await manager.query(
-    `SELECT a.id, a.platform, a.external_id FROM channel_accounts a
-       JOIN unnest($1::text[], $2::text[]) AS k(platform, external_id)
-         ON a.platform::text = k.platform AND a.external_id = k.external_id`,
-    [pairs.map((p) => p.split('\u0000')[0]), pairs.map((p) => p.split('\u0000')[1])],
+  events: InboundEvent[],
+): Promise<{ accounts: Map<string, string>; configVersion: string }> {
+  const pairs = [...new Set(events.map((e) => accountKey(e.platform, e.accountExternalId)))];
+  const threads = [
+    ...new Set(
+      events.flatMap((e) =>
+        e.type === 'message' ? [`${e.platform}:${e.accountExternalId}:${e.threadKey}`] : [],
+      ),
+    ),
+  ];
+  const [row]: Array<{
+    config_version: string;
+    accounts: Array<{ id: string; platform: Platform; external_id: string }>;
+  }> = await manager.query(
+    `SELECT ${CONFIG_VERSION_SQL} AS config_version,
+            (SELECT count(*) FROM (SELECT pg_advisory_xact_lock(h)
+               FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($3::text[]) AS k ORDER BY h) AS o) AS l
+            ) AS locked,
+            (SELECT coalesce(json_agg(json_build_object('id', a.id, 'platform', a.platform, 'external_id', a.external_id)), '[]')
+               FROM channel_accounts a JOIN unnest($1::text[], $2::text[]) AS k(platform, external_id)
+                 ON a.platform::text = k.platform AND a.external_id = k.external_id) AS accounts`,
+    [pairs.map((p) => p.split('\u0000')[0]), pairs.map((p) => p.split('\u0000')[1]), threads],
   );
-  return new Map(rows.map((r) => [accountKey(r.platform, r.external_id), r.id]));
+  return {
+    accounts: new Map((row?.accounts ?? []).map((r) => [accountKey(r.platform, r.external_id), r.id])),
+    configVersion: row?.config_version ?? '',
+  };
 }
 
 /** A stored contact as agents see it, and its tags (for routing), known without reading it back. */
