@@ -134,7 +134,6 @@ export class Ticket {
   @Column({ name: 'last_message_at', type: 'timestamptz' })
   lastMessageAt: Date;
 
-  @Index('ix_tickets_first_response_due')
   @Column({ name: 'first_response_due_at', type: 'timestamptz', nullable: true })
   firstResponseDueAt: Date | null;
 
@@ -142,7 +141,6 @@ export class Ticket {
   firstRespondedAt: Date | null;
 
   /** The running or paused clock due first, for the inbox to sort and show (null: no clock left). */
-  @Index('ix_tickets_sla_due')
   @Column({ name: 'sla_due_at', type: 'timestamptz', nullable: true })
   slaDueAt: Date | null;
 
