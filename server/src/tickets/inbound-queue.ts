@@ -168,6 +168,8 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
    * `concurrency` batches at once.
    */
   private handOver(rows: ClaimedRow[]): void {
+    // Stopping: what is left stays stored, for the next start or another instance after the lease.
+    if (this.stopped) return;
     this.handedOver.push(...rows);
     while (this.handedOver.length > 0 && this.handing < this.config.inbound.concurrency) {
       if (this.handingEnd === null)
