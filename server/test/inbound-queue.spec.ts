@@ -208,6 +208,7 @@ describe('The inbound queue', () => {
     } finally {
       await second.close({ keepDatabase: true });
     }
+    await queue.settle();
     // Threads may be stored in any order among themselves; within each, the comment opened the ticket.
     const tickets = await t.db.getRepository(Ticket).find();
     expect(tickets.map((x) => x.subject).sort()).toEqual(
@@ -218,6 +219,35 @@ describe('The inbound queue', () => {
     );
     expect(perTicket).toEqual(Array(15).fill({ n: 2 }));
     expect((await statusOf(t)).map((r) => r.status)).toEqual(Array(30).fill('done'));
+  });
+
+  it('sends a burst beyond what it keeps in memory through the claims, whole and in thread order', async () => {
+    // Batches of 2: more than 8 events waiting in memory is a backlog.
+    const small = await startTestApp({ INBOUND_BATCH_SIZE: '2' }, { sharedDatabaseUrl: t.databaseUrl });
+    try {
+      const burst = Array.from({ length: 20 }, (_, i) => [
+        comment({ platformMessageId: `5670_${i}`, threadKey: `5670_${i}`, body: `Parent ${i}` }),
+        comment({
+          platformMessageId: `5671_${i}`,
+          threadKey: `5670_${i}`,
+          platformParentId: `5670_${i}`,
+          body: `Réponse ${i}`,
+        }),
+      ]).flat();
+      const queue2 = small.app.get(InboundQueue);
+      // One delivery of 40: stored at once, left leased it would wait 30 s for a claim.
+      expect((await queue2.enqueue(burst, new Date(), 'webhook')).stored).toBe(40);
+      await queue2.settle();
+    } finally {
+      await small.close({ keepDatabase: true });
+    }
+    // Released rows are any instance's: this one (its polls kick its claims) may have taken some.
+    await queue.settle();
+    const tickets = await t.db.getRepository(Ticket).find();
+    expect(tickets.map((x) => x.subject).sort()).toEqual(
+      Array.from({ length: 20 }, (_, i) => `Parent ${i}`).sort(),
+    );
+    expect((await statusOf(t)).map((r) => r.status)).toEqual(Array(40).fill('done'));
   });
 
   it('processes at start what a stopped instance had stored but not processed', async () => {

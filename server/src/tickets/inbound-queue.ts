@@ -26,6 +26,8 @@ const backoffSeconds = (attempts: number) => Math.min(3600, 5 * 2 ** (attempts -
  * until then no other instance claims them. If this one stops first, any takes them after this lease.
  */
 const LEASE_SECONDS = 30;
+/** How many batches' worth of events may wait in memory for processing. */
+const HANDOVER_BATCHES = 4;
 
 interface ClaimedRow {
   id: string;
@@ -135,8 +137,13 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
             writes.flatMap((w) => w.rows),
             true,
           );
+          // A backlog beyond a few batches goes through the claims instead, all of it, in order:
+          // memory stays bounded and no event waits in it for longer than its lease. Either way,
+          // processing is under way before the callers return.
+          if (this.handedOver.length + stored.length <= this.config.inbound.batchSize * HANDOVER_BATCHES)
+            this.handOver(stored);
+          else await this.releaseLease([...this.handedOver.splice(0), ...stored]);
           for (const w of writes) w.resolve(connected);
-          this.handOver(stored);
         } catch (err) {
           for (const w of writes) w.reject(err);
         }
@@ -192,20 +199,26 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
     try {
       await this.inTransaction(() => Promise.resolve(rows));
     } catch (err) {
-      // The claims find the culprit and retry: the lease ends now.
+      // The claims find the culprit and retry.
       this.logger.warn(
         `Inbound events left for a retry: ${err instanceof Error ? err.message : String(err)}`,
       );
-      await this.db
-        .query(
-          `UPDATE inbound_events SET next_attempt_at = now() WHERE id = ANY($1::bigint[]) AND status = 'pending'`,
-          [rows.map((r) => r.id)],
-        )
-        .then(
-          () => this.kick(),
-          (e: unknown) => this.logger.error(e),
-        );
+      await this.releaseLease(rows);
     }
+  }
+
+  /** Ends the lease of rows this instance stored: any claim may take them now. */
+  private async releaseLease(rows: ClaimedRow[]): Promise<void> {
+    await this.db
+      .query(
+        `UPDATE inbound_events SET next_attempt_at = now() WHERE id = ANY($1::bigint[]) AND status = 'pending'`,
+        [rows.map((r) => r.id)],
+      )
+      .then(
+        () => this.kick(),
+        // Left leased: taken once the lease is over.
+        (e: unknown) => this.logger.error(e),
+      );
   }
 
   /**
