@@ -138,9 +138,13 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
             true,
           );
           // A backlog beyond a few batches goes through the claims instead, all of it, in order:
-          // memory stays bounded and no event waits in it for longer than its lease. Either way,
-          // processing is under way before the callers return.
-          if (this.handedOver.length + stored.length <= this.config.inbound.batchSize * HANDOVER_BATCHES)
+          // memory stays bounded and no event waits in it for longer than its lease. So do events
+          // stored while claims are under way, which may be taking older events of the same threads.
+          // Either way, processing is under way before the callers return.
+          if (
+            this.draining === null &&
+            this.handedOver.length + stored.length <= this.config.inbound.batchSize * HANDOVER_BATCHES
+          )
             this.handOver(stored);
           else await this.releaseLease([...this.handedOver.splice(0), ...stored]);
           for (const w of writes) w.resolve(connected);
