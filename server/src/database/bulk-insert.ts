@@ -160,3 +160,14 @@ function copyWithoutNul<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * The bigserial ids an `INSERT … SELECT … ORDER BY` returned, in the order its rows were inserted
+ * (ids are handed out in that order; RETURNING does not promise it). Strings, as the driver gives them.
+ */
+export function inInsertionOrder(ids: string[]): string[] {
+  return ids
+    .map((id) => BigInt(id))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(String);
+}

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { Notification, Pool, PoolClient } from 'pg';
+import { inInsertionOrder } from '../database/bulk-insert';
 import type { Namespace } from 'socket.io';
 import {
   ClusterAdapterWithHeartbeat,
@@ -155,9 +156,8 @@ class PgBus {
           [big],
         )
         .then((r) => r.rows);
-      // Ids are handed out in insertion order.
-      const ids = rows.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      big.forEach((json, i) => attachmentOf.set(json, JSON.stringify({ $attachment: String(ids[i]) })));
+      const ids = inInsertionOrder(rows.map((r) => r.id));
+      big.forEach((json, i) => attachmentOf.set(json, JSON.stringify({ $attachment: ids[i] })));
     }
     const payloads: string[] = [];
     let parts: string[] = [];

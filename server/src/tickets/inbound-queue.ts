@@ -10,7 +10,7 @@ import type { Platform } from '@guichet/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { reviveInboundEvent, type InboundEvent } from '../channels/inbound-event';
 import { PeriodicTask } from '../common/periodic-task';
-import { toJsonb } from '../database/bulk-insert';
+import { inInsertionOrder, toJsonb } from '../database/bulk-insert';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import type { InboundSource } from './inbound-event-record.entity';
@@ -280,8 +280,8 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   /**
-   * In one transaction: the rows `claim` locks are ingested and marked processed; the agents are told
-   * after the commit.
+   * In one transaction: the rows `claim` gives (locked by a claim, or leased to this instance) are
+   * ingested and marked processed; the agents are told after the commit.
    */
   private async inTransaction(claim: (manager: EntityManager) => Promise<ClaimedRow[]>): Promise<void> {
     // Taken before the connection: batches formed later lock their threads later.
@@ -377,11 +377,10 @@ async function insertEvents(
       ],
     );
   const connected = new Set(inserted.map((r) => accountKey(r.platform, r.account_external_id)));
-  // Ids are handed out in insertion order, which is the rows' order.
-  const ids = inserted.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const ids = inInsertionOrder(inserted.map((r) => r.id));
   const stored = rows
     .filter((r) => connected.has(accountKey(r.event.platform, r.event.accountExternalId)))
-    .map((r, i) => ({ id: String(ids[i]), event: r.event, received_at: r.receivedAt, attempts: 0 }));
+    .map((r, i) => ({ id: ids[i], event: r.event, received_at: r.receivedAt, attempts: 0 }));
   return { connected, stored };
 }
 
