@@ -42,8 +42,8 @@ const WARMUP = Math.max(1, Number(process.env.WARMUP ?? 2000));
 /** Events per delivery: Meta batches several entries in one POST when it has them. */
 const PER_DELIVERY = Math.max(1, Number(process.env.PER_DELIVERY ?? 10));
 const DELIVERIES = Math.ceil(EVENTS / PER_DELIVERY);
-/** The events of delivery d. */
-const eventsOf = (d: number) => Math.min(PER_DELIVERY, EVENTS - d * PER_DELIVERY);
+/** The events of delivery d when `total` are sent. */
+const eventsOf = (d: number, total = EVENTS) => Math.min(PER_DELIVERY, total - d * PER_DELIVERY);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
 /** Events per second offered (open loop); none when CONCURRENCY is set (closed loop). */
 const RATE = process.env.CONCURRENCY ? null : Number(process.env.RATE ?? 1000);
@@ -152,10 +152,15 @@ async function main(): Promise<void> {
       // (which shares the two cores) takes as little of them as it can.
       const target = new URL(`${base}/api/webhooks/meta`);
       const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-      const signed = (body: string) => ({
-        body: Buffer.from(body),
-        signature: `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`,
-      });
+      /** `total` events (ids `${run}_0`…) in deliveries of PER_DELIVERY, each signed. */
+      const signedDeliveries = (total: number, run: string) =>
+        Array.from({ length: Math.ceil(total / PER_DELIVERY) }, (_, d) => {
+          const body = delivery(d * PER_DELIVERY, eventsOf(d, total), run);
+          return {
+            body: Buffer.from(body),
+            signature: `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`,
+          };
+        });
       const send = ({ body, signature }: { body: Buffer; signature: string }) =>
         new Promise<void>((resolve, reject) => {
           const req = http.request(
@@ -197,18 +202,14 @@ async function main(): Promise<void> {
       };
       // Warm-up, not measured: the same load for WARMUP events first, so that the run measures the
       // steady state of a sustained load (code compiled for it, connections open, caches filled).
-      const warm = Array.from({ length: Math.ceil(WARMUP / PER_DELIVERY) }, (_, d) =>
-        signed(delivery(d * PER_DELIVERY, Math.min(PER_DELIVERY, WARMUP - d * PER_DELIVERY), 'warm')),
-      );
+      const warm = signedDeliveries(WARMUP, 'warm');
       await drive(warm.length, (d) => send(warm[d]));
       await waitLive(
         Array.from({ length: WARMUP }, (_, i) => `warm_${i}`),
         120_000,
       );
 
-      const deliveries = Array.from({ length: DELIVERIES }, (_, d) =>
-        signed(delivery(d * PER_DELIVERY, eventsOf(d), 'run')),
-      );
+      const deliveries = signedDeliveries(EVENTS, 'run');
       const database = new URL(url).pathname.slice(1);
       const serverCpu0 = cpuMs(server.pid);
       const loadCpu0 = process.cpuUsage();

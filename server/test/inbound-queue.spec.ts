@@ -41,6 +41,20 @@ function comment(overrides: Partial<InboundMessage> = {}): InboundMessage {
   };
 }
 
+/** Thread i of a series: a comment (« Parent i ») and a reply to it. */
+function commentAndReply(series: number, i: number): [InboundMessage, InboundMessage] {
+  const thread = `${series}_${i}`;
+  return [
+    comment({ platformMessageId: thread, threadKey: thread, body: `Parent ${i}` }),
+    comment({
+      platformMessageId: `${series + 1}_${i}`,
+      threadKey: thread,
+      platformParentId: thread,
+      body: `Réponse ${i}`,
+    }),
+  ];
+}
+
 const statusOf = async (t: TestApp) =>
   t.db.query<Array<{ status: string; outcome: string | null; attempts: number; last_error: string | null }>>(
     'SELECT status, outcome, attempts, last_error FROM inbound_events ORDER BY id',
@@ -189,17 +203,7 @@ describe('The inbound queue', () => {
     try {
       const queue2 = second.app.get(InboundQueue);
       for (let i = 0; i < 15; i++) {
-        const parent = comment({
-          platformMessageId: `5660_${i}`,
-          threadKey: `5660_${i}`,
-          body: `Parent ${i}`,
-        });
-        const reply = comment({
-          platformMessageId: `5661_${i}`,
-          threadKey: `5660_${i}`,
-          platformParentId: `5660_${i}`,
-          body: `Réponse ${i}`,
-        });
+        const [parent, reply] = commentAndReply(5660, i);
         // Acknowledged once stored: the reply's batch forms while the comment's is being processed.
         await queue2.enqueue([parent], new Date(), 'webhook');
         await queue2.enqueue([reply], new Date(), 'webhook');
@@ -225,15 +229,7 @@ describe('The inbound queue', () => {
     // Batches of 2: more than 8 events waiting in memory is a backlog.
     const small = await startTestApp({ INBOUND_BATCH_SIZE: '2' }, { sharedDatabaseUrl: t.databaseUrl });
     try {
-      const burst = Array.from({ length: 20 }, (_, i) => [
-        comment({ platformMessageId: `5670_${i}`, threadKey: `5670_${i}`, body: `Parent ${i}` }),
-        comment({
-          platformMessageId: `5671_${i}`,
-          threadKey: `5670_${i}`,
-          platformParentId: `5670_${i}`,
-          body: `Réponse ${i}`,
-        }),
-      ]).flat();
+      const burst = Array.from({ length: 20 }, (_, i) => commentAndReply(5670, i)).flat();
       const queue2 = small.app.get(InboundQueue);
       // One delivery of 40: stored at once, left leased it would wait 30 s for a claim.
       expect((await queue2.enqueue(burst, new Date(), 'webhook')).stored).toBe(40);
