@@ -111,12 +111,12 @@ export class InboundQueue implements OnApplicationBootstrap, OnApplicationShutdo
     if (events.length === 0) return { stored: 0, unknownAccounts: [] };
     const rows = events.map((event) => ({ event, receivedAt, source }));
     const connected = manager
-      ? (await insertEvents(manager, rows, false)).connected
+      ? // Not visible before the caller's commit: the caller kicks after it.
+        (await insertEvents(manager, rows, false)).connected
       : await new Promise<Set<string>>((resolve, reject) => {
           this.pendingWrites.push({ rows, resolve, reject });
           if (this.pendingWrites.length === 1 && !this.writing) setImmediate(() => void this.flushWrites());
         });
-    // Inside a transaction the rows are not visible yet: the caller kicks after its commit.
     const unknown = new Set(
       events.filter((e) => !connected.has(accountKey(e.platform, e.accountExternalId))),
     );
