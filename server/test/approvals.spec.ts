@@ -1,6 +1,7 @@
 import type {
   ApprovalCheck,
   ApprovalPolicy,
+  ContactDetail,
   MessageView,
   NotificationView,
   Page,
@@ -26,7 +27,9 @@ import {
   PAGE_ID,
   postMetaWebhook,
 } from './factories';
+import { connectSocket, type ClientSocket } from './sockets';
 import { startTestApp, type TestApp } from './test-app';
+import { waitFor } from './wait-for';
 
 type ErrorBody = { message: string; details?: string[] };
 type ReplyBody = MessageView & ErrorBody;
@@ -45,12 +48,16 @@ describe('Approval of sensitive replies', () => {
   let users: Record<'agent' | 'head' | 'head2' | 'otherHead' | 'admin', User>;
   let cookies: Record<keyof typeof users, string>;
   let ticketId: string;
+  const sockets: ClientSocket[] = [];
 
   beforeAll(async () => {
     t = await startTestApp({ OUTBOX_SWEEP_MS: '60000' });
   });
   afterAll(async () => {
     await t.close();
+  });
+  afterEach(() => {
+    for (const socket of sockets.splice(0)) socket.disconnect();
   });
   beforeEach(async () => {
     await t.reset();
@@ -445,6 +452,83 @@ describe('Approval of sensitive replies', () => {
       await reject('head', second.body.id, { comment: 'Trop vague.' });
       expect(await view('agent')).toEqual([]);
       expect((await api<PendingApprovalView[]>(t, cookies.head, '/api/approvals')).body).toEqual([]);
+    });
+  });
+  describe('the inbox row of a ticket with a held reply', () => {
+    const listed = async (who: keyof typeof users, id: string) =>
+      (await api<Page<TicketSummary>>(t, cookies[who], '/api/tickets?view=services')).body.items.find(
+        (i) => i.id === id,
+      )?.awaitingApproval;
+    const detailed = async (who: keyof typeof users, id: string) =>
+      (await api<TicketDetail>(t, cookies[who], `/api/tickets/${id}`)).body.awaitingApproval;
+    /** The ticket.updated events the agent's socket receives, in order. */
+    const liveRows = async () => {
+      const socket = await connectSocket(t, cookies.agent);
+      sockets.push(socket);
+      const rows: TicketSummary[] = [];
+      socket.on('ticket.updated', (row) => rows.push(row));
+      return rows;
+    };
+    const lastFlag = (rows: TicketSummary[], id: string) =>
+      rows.filter((r) => r.id === id).at(-1)?.awaitingApproval;
+
+    it('says so in the list, the ticket and live while the reply waits, and no longer once approved', async () => {
+      const clean = await citizenWrites('9100_4', 'Un lampadaire clignote place du marché');
+      expect(await listed('agent', ticketId)).toBe(false);
+      expect(await detailed('agent', ticketId)).toBe(false);
+      const rows = await liveRows();
+
+      const held = await heldReply();
+      await waitFor(() => lastFlag(rows, ticketId) === true);
+      expect(await listed('agent', ticketId)).toBe(true);
+      expect(await listed('head', ticketId)).toBe(true);
+      expect(await detailed('agent', ticketId)).toBe(true);
+      expect(
+        (await api<Page<TicketSummary>>(t, cookies.agent, '/api/tickets?view=approval')).body.items,
+      ).toEqual([expect.objectContaining({ id: ticketId, awaitingApproval: true })]);
+      // The contact's page lists it the same way.
+      const { contactId } = await t.db.getRepository(Ticket).findOneByOrFail({ id: ticketId });
+      const person = await api<ContactDetail>(t, cookies.agent, `/api/contacts/${contactId}`);
+      expect(person.body.tickets).toEqual([
+        expect.objectContaining({ id: ticketId, awaitingApproval: true }),
+      ]);
+      // Another ticket has nothing waiting, even after a reply that needed no approval.
+      expect(await listed('agent', clean)).toBe(false);
+      expect((await reply('agent', { body: 'Merci.' }, clean)).body.deliveryStatus).toBe('sent');
+      expect(await listed('agent', clean)).toBe(false);
+
+      expect((await approve('head', held.id)).status).toBe(200);
+      await waitFor(() => lastFlag(rows, ticketId) === false);
+      expect(await listed('agent', ticketId)).toBe(false);
+      expect(await detailed('agent', ticketId)).toBe(false);
+    });
+
+    it('no longer says so once the reply is rejected; a 409 changes nothing', async () => {
+      const rows = await liveRows();
+      const held = await heldReply();
+      await waitFor(() => lastFlag(rows, ticketId) === true);
+      // An invalid refusal leaves the reply waiting.
+      expect((await reject('head', held.id, { comment: '' })).status).toBe(400);
+      expect(await detailed('head', ticketId)).toBe(true);
+
+      expect((await reject('head', held.id, { comment: 'Trop vague.' })).status).toBe(200);
+      await waitFor(() => lastFlag(rows, ticketId) === false);
+      expect(await listed('agent', ticketId)).toBe(false);
+      expect(await detailed('agent', ticketId)).toBe(false);
+      const seen = rows.length;
+      expect((await approve('head2', held.id)).status).toBe(409);
+      expect(await detailed('agent', ticketId)).toBe(false);
+      expect(rows).toHaveLength(seen);
+    });
+
+    it('stays while a second reply still waits after the first is decided', async () => {
+      const first = await heldReply('agent', 'Une équipe passe demain.');
+      const second = await heldReply('agent', 'Ou après-demain.');
+      expect((await approve('head', first.id)).status).toBe(200);
+      expect(await listed('agent', ticketId)).toBe(true);
+      expect(await detailed('agent', ticketId)).toBe(true);
+      expect((await reject('head', second.id, { comment: 'Une date suffit.' })).status).toBe(200);
+      expect(await listed('agent', ticketId)).toBe(false);
     });
   });
 });

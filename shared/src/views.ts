@@ -61,6 +61,8 @@ export interface TicketSummary {
   tags: string[];
   /** Replies need a service head's approval (set by a routing rule). */
   sensitive: boolean;
+  /** A reply on the ticket waits for a service head's approval (pending_approval). */
+  awaitingApproval: boolean;
   /** The clock due first; null when no SLA policy applies or every clock has stopped. */
   sla: TicketSlaSummary | null;
 }

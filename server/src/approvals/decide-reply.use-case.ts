@@ -147,12 +147,19 @@ export class DecideReplyUseCase {
     return { message, ticket };
   }
 
-  /** After commit: the thread, the inbox row (it leaves the « approval » view) and the notices. */
+  /**
+   * After commit: the thread, the inbox row (read again: it may no longer await approval, and so
+   * leaves the « approval » view) and the notices.
+   */
   private async published(ticket: Ticket, messageId: string, notices: PendingNotice[]): Promise<void> {
-    const message = await loadMessage(this.db, messageId);
+    const [message, fresh] = await Promise.all([
+      loadMessage(this.db, messageId),
+      loadTicket(this.db, ticket.id),
+    ]);
     if (message)
       this.realtime.emitTicketEvent(ticket.serviceId, ticket.id, 'message.updated', toMessageView(message));
-    this.realtime.emitTicketEvent(ticket.serviceId, ticket.id, 'ticket.updated', toTicketSummary(ticket));
+    if (fresh)
+      this.realtime.emitTicketEvent(fresh.serviceId, fresh.id, 'ticket.updated', toTicketSummary(fresh));
     this.notifier.publish(notices);
   }
 }

@@ -44,6 +44,8 @@ export function openedTicket(
     routingExplanation: asStored(row.routingExplanation),
     tags: row.tags.map(asStored),
     sensitive: row.sensitive,
+    // Just opened: no reply yet, let alone one waiting for approval (and no query to ask).
+    awaitingApproval: false,
     slaKind: row.sla.slaKind,
     slaPaused: row.sla.slaPaused,
     slaDueAt: row.sla.slaDueAt,

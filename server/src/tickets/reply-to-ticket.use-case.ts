@@ -12,9 +12,9 @@ import { DomainError, notFound } from '../common/domain-error';
 import { RealtimeGateway } from '../realtime/realtime.gateway';
 import { Message } from './message.entity';
 import { CLAIM_SECONDS, ReplyOutboxService } from './reply-outbox.service';
-import { loadMessage } from './ticket-queries';
+import { loadMessage, loadTicket } from './ticket-queries';
 import { Ticket } from './ticket.entity';
-import { toMessageView } from './ticket-views';
+import { toMessageView, toTicketSummary } from './ticket-views';
 
 /**
  * An agent's reply: checked, recorded (queued) with its audit event in one transaction, then handed
@@ -119,6 +119,8 @@ export class ReplyToTicketUseCase {
       return { messageId: id, notices: await this.notifier.requested(manager, ref, user) };
     });
     await this.publishMessage(ticket, messageId, 'message.created');
+    // A held reply marks the inbox row (« À valider »); a queued one changes it once the outbox sent it.
+    if (held) await this.publishTicket(ticketId);
     this.notifier.publish(notices);
     // First try right away; retries and crash recovery are the outbox worker's.
     if (!held) await this.outbox.deliver(messageId, { ownClaim: true });
@@ -174,6 +176,12 @@ export class ReplyToTicketUseCase {
     }
     await this.outbox.retry(messageId);
     return toMessageView((await loadMessage(this.db, messageId)) as Message);
+  }
+
+  private async publishTicket(ticketId: string): Promise<void> {
+    const ticket = await loadTicket(this.db, ticketId);
+    if (ticket)
+      this.realtime.emitTicketEvent(ticket.serviceId, ticket.id, 'ticket.updated', toTicketSummary(ticket));
   }
 
   private async publishMessage(

@@ -4,7 +4,12 @@ import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
 import { Service } from '../services/service.entity';
 import { searchQuerySql } from './message-search';
-import { ticketWithRelations } from './ticket-queries';
+import {
+  awaitingApprovalSql,
+  summaryTickets,
+  ticketWithRelations,
+  type SummaryTicket,
+} from './ticket-queries';
 import { Ticket } from './ticket.entity';
 import type { TicketSummarySource } from './ticket-views';
 
@@ -135,6 +140,7 @@ interface SummaryRow {
   routing_explanation: string | null;
   tags: string[];
   sensitive: boolean;
+  awaiting_approval: boolean;
   sla_kind: Ticket['slaKind'];
   sla_paused: boolean;
   sla_due_at: Date | null;
@@ -166,7 +172,8 @@ async function summaries(
        t.first_responded_at, t.routing_explanation, t.tags, t.sensitive, t.sla_kind, t.sla_paused,
        t.sla_due_at, t.sla_remaining_minutes, t.sla_sort_key, t.service_id, t.assignee_id,
        a.display_name AS assignee_name, c.id AS contact_id, c.platform AS contact_platform,
-       c.handle AS contact_handle, c.display_name AS contact_name`,
+       c.handle AS contact_handle, c.display_name AS contact_name,
+       ${awaitingApprovalSql('t')} AS awaiting_approval`,
     )
     .leftJoin('t.assignee', 'a')
     .leftJoin('t.contact', 'c')
@@ -196,6 +203,7 @@ async function summaries(
         routingExplanation: r.routing_explanation,
         tags: r.tags,
         sensitive: r.sensitive,
+        awaitingApproval: r.awaiting_approval,
         slaKind: r.sla_kind,
         slaPaused: r.sla_paused,
         slaDueAt: r.sla_due_at,
@@ -355,10 +363,7 @@ function filterTickets(
   if (view === 'mine') qb.andWhere('t.assigneeId = :me', { me: user.id });
   if (view === 'unassigned') qb.andWhere('t.assigneeId IS NULL');
   if (view === 'due') qb.andWhere('t.slaWarningAt <= now()');
-  if (view === 'approval')
-    qb.andWhere(
-      `EXISTS (SELECT 1 FROM messages pa WHERE pa.ticket_id = t.id AND pa.delivery_status = 'pending_approval')`,
-    );
+  if (view === 'approval') qb.andWhere(awaitingApprovalSql('t'));
   if (query.serviceId) qb.andWhere('t.serviceId = :serviceId', { serviceId: query.serviceId });
   if (query.assigneeId) qb.andWhere('t.assigneeId = :assigneeId', { assigneeId: query.assigneeId });
   // Compared as the enums they are (the DTO checked the values), so that indexes on them serve.
@@ -399,7 +404,7 @@ export function ticketsOfContact(
   user: AuthUser,
   contactId: string,
   options: { except?: string; limit: number },
-): Promise<Ticket[]> {
+): Promise<SummaryTicket[]> {
   const qb = ticketWithRelations(db)
     .where(
       't.contactId IN (SELECT c.id FROM contacts c WHERE c.id = :contactId OR c.merged_into_id = :contactId)',
@@ -410,5 +415,5 @@ export function ticketsOfContact(
     .limit(options.limit);
   if (options.except) qb.andWhere('t.id <> :except', { except: options.except });
   if (user.role !== 'admin') qb.andWhere('t.serviceId = ANY(:services)', { services: user.serviceIds });
-  return qb.getMany();
+  return summaryTickets(qb);
 }

@@ -3,14 +3,32 @@ import { AnswerVersion } from '../answers/answer-version.entity';
 import { Message } from './message.entity';
 import { Ticket } from './ticket.entity';
 
-/** A ticket query with what a TicketSummary shows. */
+/** A ticket as a TicketSummary shows it: the entity, and whether a reply on it waits for approval. */
+export type SummaryTicket = Ticket & { awaitingApproval: boolean };
+
+/** Whether a reply on the ticket aliased `alias` waits for approval (the partial index ix_messages_pending_approval answers it). */
+export function awaitingApprovalSql(alias: string): string {
+  return `EXISTS (SELECT 1 FROM messages pa WHERE pa.ticket_id = ${alias}.id AND pa.delivery_status = 'pending_approval')`;
+}
+
+/** A ticket query with what a TicketSummary shows; read it with summaryTickets(). */
 export function ticketWithRelations(db: DataSource | EntityManager): SelectQueryBuilder<Ticket> {
   return db
     .getRepository(Ticket)
     .createQueryBuilder('t')
     .innerJoinAndSelect('t.service', 'service')
     .leftJoinAndSelect('t.assignee', 'assignee')
-    .leftJoinAndSelect('t.contact', 'contact');
+    .leftJoinAndSelect('t.contact', 'contact')
+    .addSelect(awaitingApprovalSql('t'), 't_awaiting_approval');
+}
+
+/** The tickets of a ticketWithRelations() query, each with its approval flag (read in the same query). */
+export async function summaryTickets(qb: SelectQueryBuilder<Ticket>): Promise<SummaryTicket[]> {
+  const { entities, raw } = await qb.getRawAndEntities<{ t_id: string; t_awaiting_approval: boolean }>();
+  const awaiting = new Map(raw.map((row) => [row.t_id, row.t_awaiting_approval]));
+  return entities.map((ticket) =>
+    Object.assign(ticket, { awaitingApproval: awaiting.get(ticket.id) === true }),
+  );
 }
 
 /** A message query with what a MessageView shows. */
@@ -29,12 +47,12 @@ function messageWithRelations(db: DataSource | EntityManager): SelectQueryBuilde
     );
 }
 
-export function loadTickets(db: DataSource | EntityManager, ids: string[]): Promise<Ticket[]> {
+export function loadTickets(db: DataSource | EntityManager, ids: string[]): Promise<SummaryTicket[]> {
   if (ids.length === 0) return Promise.resolve([]);
-  return ticketWithRelations(db).where('t.id = ANY(:ids)', { ids }).getMany();
+  return summaryTickets(ticketWithRelations(db).where('t.id = ANY(:ids)', { ids }));
 }
 
-export async function loadTicket(db: DataSource | EntityManager, id: string): Promise<Ticket | null> {
+export async function loadTicket(db: DataSource | EntityManager, id: string): Promise<SummaryTicket | null> {
   return (await loadTickets(db, [id]))[0] ?? null;
 }
 

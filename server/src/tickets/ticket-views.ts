@@ -46,6 +46,8 @@ export type TicketSummarySource = Pick<
   service: Pick<Service, 'id' | 'slug' | 'name' | 'calendar'>;
   assignee: Pick<User, 'id' | 'displayName'> | null;
   contact: Pick<Contact, 'id' | 'platform' | 'handle' | 'displayName'> | null;
+  /** A reply waits for approval (see awaitingApprovalSql); a ticket just opened has none. */
+  awaitingApproval: boolean;
 };
 
 /** What a MessageView is made of: a loaded Message, or the row an ingestion batch just inserted. */
@@ -121,6 +123,7 @@ export function toTicketSummary(t: TicketSummarySource, now: Date = new Date()):
     routingExplanation: t.routingExplanation,
     tags: t.tags,
     sensitive: t.sensitive,
+    awaitingApproval: t.awaitingApproval,
     sla: toTicketSlaSummary(t, now),
   };
 }
@@ -207,7 +210,7 @@ export function toMessageView(m: MessageViewSource): MessageView {
 const CLOCK_ORDER = { first_response: 0, next_response: 1, resolution: 2 } as const;
 
 export function toTicketDetail(
-  t: Ticket,
+  t: TicketSummarySource & Pick<Ticket, 'context'>,
   messages: Message[],
   clocks: TicketSlaClock[],
   now: Date = new Date(),
