@@ -2,8 +2,9 @@
  * Mastodon's `status.content` (sanitised HTML) as plain text for the inbox, which renders citizen text
  * as text only. A small tokenizer, not a DOM: nothing is ever parsed into live markup, so nothing can
  * run. Rules: `<p>` and other blocks become paragraphs separated by a blank line, `<br>` a newline,
- * `<li>` a line; links keep their visible text (Mastodon's `invisible` URL parts are dropped, its
- * `ellipsis` part is followed by "…"); every other tag is removed; `<script>`/`<style>` lose their
+ * `<li>` a line; links keep their text, URLs whole (Mastodon's `invisible` and `ellipsis` parts
+ * only shorten them for display; elsewhere an invisible part is dropped and an ellipsis part is
+ * followed by "…"); every other tag is removed; `<script>`/`<style>` lose their
  * content too; entities are decoded once, so `&lt;script&gt;` comes out as the text "<script>".
  */
 export function mastodonHtmlToText(html: string): string {
@@ -36,10 +37,13 @@ export function mastodonHtmlToText(html: string): string {
     else if (tag.name === 'li') blockBreak(1);
     if (VOID_ELEMENTS.has(tag.name) || tag.selfClosing) return;
     const classes = classesOf(tag.attributes);
+    // In a link, Mastodon's invisible parts and ellipsis shorten a URL for display: the agent gets it
+    // whole (the inbox shows text only, and a cut URL cannot be opened).
+    const inLink = (openCount.get('a') ?? 0) > 0;
     const el: OpenElement = {
       name: tag.name,
-      hidden: classes.includes('invisible'),
-      ellipsis: classes.includes('ellipsis'),
+      hidden: classes.includes('invisible') && !inLink,
+      ellipsis: classes.includes('ellipsis') && !inLink,
     };
     stack.push(el);
     openCount.set(el.name, (openCount.get(el.name) ?? 0) + 1);

@@ -8,10 +8,10 @@ describe('mastodonHtmlToText', () => {
     );
   });
 
-  it("keeps a link's visible text: invisible parts dropped, ellipsis followed by …", () => {
+  it("gives a link's URL whole, though Mastodon shortens it for display", () => {
     const html =
       '<p>Voir <a href="https://www.example.fr/a/very/long/path" rel="nofollow noopener"><span class="invisible">https://www.</span><span class="ellipsis">example.fr/a/very/lo</span><span class="invisible">ng/path</span></a> merci</p>';
-    expect(mastodonHtmlToText(html)).toBe('Voir example.fr/a/very/lo… merci');
+    expect(mastodonHtmlToText(html)).toBe('Voir https://www.example.fr/a/very/long/path merci');
   });
 
   it('renders mentions and hashtags as their text', () => {

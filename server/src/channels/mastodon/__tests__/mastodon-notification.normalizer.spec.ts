@@ -23,7 +23,7 @@ describe('normalizeMastodonNotification', () => {
       },
       body:
         "Bonjour, il y a un nid de poule rue Jean-Jaurès & l'éclairage ne marche plus.\n\n" +
-        'Voir openstreetmap.org/way/12345678…\nMerci ! #voirie',
+        'Voir https://www.openstreetmap.org/way/123456789/history/very/long/path\nMerci ! #voirie',
       sentAt: new Date('2025-01-10T08:42:15.000Z'),
       context: { postId: null, permalink: 'https://piaille.fr/@marie/113795424401112233' },
       replyHints: { visibility: 'public', acct: 'marie@piaille.fr' },
