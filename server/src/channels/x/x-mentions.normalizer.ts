@@ -90,15 +90,19 @@ function normalizeTweet(
 }
 
 /**
- * The full text (a long post's `note_tweet` when present), X's HTML escaping undone, and the town's
- * mention taken out of the leading run of mentions that X puts in front of replies.
+ * The full text (a long post's `note_tweet` when present), X's HTML escaping undone, its t.co links
+ * given back as the addresses they stand for, and the town's mention taken out of the leading run of
+ * mentions that X puts in front of replies.
  */
 function bodyOf(tweet: Json, accountExternalId: string): string {
   const note = isObject(tweet.note_tweet) ? tweet.note_tweet : null;
-  const text = decodeXText(textOf(note?.text) ?? textOf(tweet.text) ?? '');
-  const mentions = [tweet.entities, note?.entities].flatMap((e) =>
-    isObject(e) && Array.isArray(e.mentions) ? e.mentions.filter(isObject) : [],
-  );
+  const entitiesOf = (key: 'mentions' | 'urls') =>
+    [tweet.entities, note?.entities].flatMap((e) => {
+      const list = isObject(e) ? e[key] : null;
+      return Array.isArray(list) ? list.filter(isObject) : [];
+    });
+  const text = expandLinks(decodeXText(textOf(note?.text) ?? textOf(tweet.text) ?? ''), entitiesOf('urls'));
+  const mentions = entitiesOf('mentions');
   const own = new Set(
     mentions
       .filter((m) => idOf(m.id) === accountExternalId)
@@ -106,6 +110,21 @@ function bodyOf(tweet: Json, accountExternalId: string): string {
       .filter((u): u is string => !!u),
   );
   return stripLeadingMentions(text, own).trim();
+}
+
+/**
+ * X shortens every address in a post to a t.co link; its `entities.urls` give the address each
+ * stands for (a photo's is the post's photo page). Only http(s) addresses replace a link.
+ */
+function expandLinks(text: string, urls: Json[]): string {
+  const expanded = new Map<string, string>();
+  for (const u of urls) {
+    const short = textOf(u.url);
+    const long = textOf(u.expanded_url);
+    if (short && long && /^https?:\/\/\S+$/i.test(long)) expanded.set(short, long);
+  }
+  if (expanded.size === 0) return text;
+  return text.replace(/https:\/\/t\.co\/[A-Za-z0-9]+/g, (link) => expanded.get(link) ?? link);
 }
 
 /** X escapes `&`, `<` and `>` in tweet text as HTML entities, and nothing else. */

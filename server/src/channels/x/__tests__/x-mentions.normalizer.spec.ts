@@ -53,6 +53,61 @@ describe('normalizeXMentionsPage', () => {
     });
   });
 
+  it("gives t.co links back as the addresses they stand for (entities.urls), a long post's from its note", () => {
+    const page = normalizeXMentionsPage(
+      {
+        data: [
+          {
+            id: '18000000000000000002',
+            author_id: '99',
+            text: '@mairie_exemple Nid de poule ici https://t.co/AbC123xyz0 &amp; photo https://t.co/PhOtO00001 https://t.co/unknown0001',
+            entities: {
+              mentions: [{ start: 0, end: 15, username: 'mairie_exemple', id: TOWN }],
+              urls: [
+                {
+                  start: 33,
+                  end: 56,
+                  url: 'https://t.co/AbC123xyz0',
+                  expanded_url: 'https://www.openstreetmap.org/way/123456789',
+                  display_url: 'openstreetmap.org/way/1234…',
+                },
+                {
+                  start: 71,
+                  end: 94,
+                  url: 'https://t.co/PhOtO00001',
+                  expanded_url: 'https://x.com/citoyen/status/18000000000000000002/photo/1',
+                  display_url: 'pic.x.com/PhOtO00001',
+                  media_key: '3_18000000000000000002',
+                },
+              ],
+            },
+          },
+          {
+            id: '18000000000000000003',
+            author_id: '99',
+            text: 'Début du long message… https://t.co/trunc00001',
+            note_tweet: {
+              text: 'Début du long message, et la suite : https://t.co/NoTe000001 https://t.co/evil000001',
+              entities: {
+                urls: [
+                  { url: 'https://t.co/NoTe000001', expanded_url: 'https://valbrune.fr/a' },
+                  { url: 'https://t.co/evil000001', expanded_url: 'javascript:alert(1)' },
+                ],
+              },
+            },
+          },
+        ],
+        meta: { result_count: 2 },
+      },
+      TOWN,
+    );
+    expect(page.messages.map((m) => m.body)).toEqual([
+      'Nid de poule ici https://www.openstreetmap.org/way/123456789 & photo ' +
+        'https://x.com/citoyen/status/18000000000000000002/photo/1 https://t.co/unknown0001',
+      'Début du long message, et la suite : https://valbrune.fr/a https://t.co/evil000001',
+    ]);
+  });
+
   it('keeps a message whose author is missing from includes, and conversation-less tweets as their own thread', () => {
     const page = normalizeXMentionsPage(
       { data: [{ id: '18000000000000000001', text: 'salut', author_id: '99' }], meta: { result_count: 1 } },
