@@ -87,6 +87,35 @@ describe('Messenger and Instagram', () => {
     expect(message.body).toBe(EU_MEDIA_NOTICE);
   });
 
+  it('names each attachment for the agent and keeps its address, whatever type Meta gives', async () => {
+    await postMetaWebhook(
+      t,
+      messengerDelivery([
+        {
+          mid: 'm_att',
+          from: '999',
+          text: 'Voici le trou',
+          attachments: [
+            { type: 'image', payload: { url: 'https://scontent.xx.fbcdn.net/v/photo.jpg' } },
+            { type: 'audio', payload: { url: 'https://cdn.fbsbx.com/v/audio.mp4' } },
+            { type: 'story_mention', payload: { url: 'https://lookaside.fbsbx.com/story' } },
+            { type: 'constructor', payload: { url: 'https://example.org/x' } },
+          ],
+        },
+      ]),
+    );
+    const message = await t.db.getRepository(Message).findOneByOrFail({ platformMessageId: 'm_att' });
+    expect(message.body).toBe(
+      [
+        'Voici le trou',
+        'Photo : https://scontent.xx.fbcdn.net/v/photo.jpg',
+        'Message vocal : https://cdn.fbsbx.com/v/audio.mp4',
+        'Mention dans une story : https://lookaside.fbsbx.com/story',
+        'Pièce jointe (constructor) : https://example.org/x',
+      ].join('\n'),
+    );
+  });
+
   it('answers a private message through the Send API with messaging_type RESPONSE', async () => {
     await postMetaWebhook(
       t,

@@ -33,7 +33,7 @@ export function normalizeMessagingEvent(
     const payload = isObject(attachment.payload) ? attachment.payload : null;
     const url = textOf(payload?.url);
     const title = textOf(payload?.title) ?? textOf(attachment.title);
-    if (url) lines.push(`Pièce jointe (${textOf(attachment.type) ?? 'fichier'}) : ${url}`);
+    if (url) lines.push(`${attachmentLabel(textOf(attachment.type))} : ${url}`);
     else if (title) lines.push(title);
   }
   if (lines.length === 0) lines.push(EU_MEDIA_NOTICE);
@@ -50,4 +50,25 @@ export function normalizeMessagingEvent(
     context: null,
     replyHints: { recipientId: senderId },
   };
+}
+
+/** Meta's attachment types, as the agents read them. */
+const ATTACHMENT_LABELS = new Map<string, string>([
+  ['image', 'Photo'],
+  ['video', 'Vidéo'],
+  ['audio', 'Message vocal'],
+  ['file', 'Fichier'],
+  ['story_mention', 'Mention dans une story'],
+  ['share', 'Publication partagée'],
+  ['ig_post', 'Publication partagée'],
+  ['ig_reel', 'Reel partagé'],
+  ['reel', 'Reel partagé'],
+  ['template', 'Lien'],
+  ['fallback', 'Lien'],
+]);
+
+function attachmentLabel(type: string | null): string {
+  return (
+    (type !== null ? ATTACHMENT_LABELS.get(type) : undefined) ?? `Pièce jointe${type ? ` (${type})` : ''}`
+  );
 }
