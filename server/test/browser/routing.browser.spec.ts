@@ -105,6 +105,16 @@ describe('Routing in a real browser', () => {
     const rows = await table.getByRole('rowheader').allInnerTexts();
     expect(rows.map((r) => r.split('\n')[0])).toEqual(['Encombrants', 'Voirie', 'Propreté']);
 
+    // Deleted after a confirmation whose default, focused choice is the safe one.
+    await table.getByRole('button', { name: 'Supprimer la règle « Encombrants »' }).click();
+    const confirmDelete = page.getByRole('dialog', { name: 'Supprimer la règle' });
+    await confirmDelete.getByText('Supprimer la règle « Encombrants » ?', { exact: false }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Annuler');
+    await confirmDelete.getByRole('button', { name: 'Supprimer la règle', exact: true }).click();
+    await confirmDelete.waitFor({ state: 'detached' });
+    await table.getByRole('rowheader', { name: 'Encombrants' }).waitFor({ state: 'detached' });
+    expect(await t.db.getRepository(RoutingRuleRecord).count()).toBe(2);
+
     // The services and their members, on the neighbouring tab.
     await page.getByRole('link', { name: 'Services et équipes' }).click();
     const services = page.getByRole('table', { name: 'Services de la collectivité' });

@@ -1,8 +1,8 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import type { SlaPolicyView } from '@guichet/shared';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../lib/ui/ErrorAlert';
 import { useDeleteSlaPolicy } from '../api/sla-policies';
+import { ConfirmModal } from './ConfirmModal';
 
 interface DeletePolicyModalProps {
   policy: SlaPolicyView | null;
@@ -19,39 +19,27 @@ export function DeletePolicyModal({ policy, onClose, onDeleted, onExited }: Dele
     onClose();
   };
   return (
-    <Modal
+    <ConfirmModal
       opened={policy !== null}
       onClose={close}
       onExitTransitionEnd={onExited}
       title={t('slaPolicies.deleteTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      cancelLabel={t('slaPolicies.cancel')}
+      confirmLabel={t('slaPolicies.confirmDelete')}
+      pending={remove.isPending}
+      error={remove.isError ? remove.error : null}
+      errorTitle={t('slaPolicies.failedTitle')}
+      onConfirm={() => {
+        if (!policy) return;
+        remove.mutate(policy.id, {
+          onSuccess: () => {
+            remove.reset();
+            onDeleted(policy);
+          },
+        });
+      }}
     >
-      {policy && (
-        <Stack gap="md">
-          <Text>{t('slaPolicies.deleteConfirm', { name: policy.name })}</Text>
-          {remove.isError && <ErrorAlert error={remove.error} title={t('slaPolicies.failedTitle')} />}
-          <Group justify="flex-end">
-            {/* Cancel first and focused: the safe choice is the default one. */}
-            <Button variant="default" onClick={close} data-autofocus>
-              {t('slaPolicies.cancel')}
-            </Button>
-            <Button
-              color="red.9"
-              loading={remove.isPending}
-              onClick={() =>
-                remove.mutate(policy.id, {
-                  onSuccess: () => {
-                    remove.reset();
-                    onDeleted(policy);
-                  },
-                })
-              }
-            >
-              {t('slaPolicies.confirmDelete')}
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
+      {policy && <Text>{t('slaPolicies.deleteConfirm', { name: policy.name })}</Text>}
+    </ConfirmModal>
   );
 }

@@ -1,8 +1,8 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import type { RoutingRuleView } from '@guichet/shared';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../lib/ui/ErrorAlert';
 import { useDeleteRoutingRule } from '../api/routing';
+import { ConfirmModal } from './ConfirmModal';
 
 interface DeleteRuleModalProps {
   rule: RoutingRuleView | null;
@@ -19,39 +19,27 @@ export function DeleteRuleModal({ rule, onClose, onDeleted, onExited }: DeleteRu
     onClose();
   };
   return (
-    <Modal
+    <ConfirmModal
       opened={rule !== null}
       onClose={close}
       onExitTransitionEnd={onExited}
       title={t('routingRules.deleteTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      cancelLabel={t('routingRules.cancel')}
+      confirmLabel={t('routingRules.confirmDelete')}
+      pending={remove.isPending}
+      error={remove.isError ? remove.error : null}
+      errorTitle={t('routingRules.failedTitle')}
+      onConfirm={() => {
+        if (!rule) return;
+        remove.mutate(rule.id, {
+          onSuccess: () => {
+            remove.reset();
+            onDeleted(rule);
+          },
+        });
+      }}
     >
-      {rule && (
-        <Stack gap="md">
-          <Text>{t('routingRules.deleteConfirm', { name: rule.name })}</Text>
-          {remove.isError && <ErrorAlert error={remove.error} title={t('routingRules.failedTitle')} />}
-          <Group justify="flex-end">
-            {/* Cancel first and focused: the safe choice is the default one. */}
-            <Button variant="default" onClick={close} data-autofocus>
-              {t('routingRules.cancel')}
-            </Button>
-            <Button
-              color="red.9"
-              loading={remove.isPending}
-              onClick={() =>
-                remove.mutate(rule.id, {
-                  onSuccess: () => {
-                    remove.reset();
-                    onDeleted(rule);
-                  },
-                })
-              }
-            >
-              {t('routingRules.confirmDelete')}
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
+      {rule && <Text>{t('routingRules.deleteConfirm', { name: rule.name })}</Text>}
+    </ConfirmModal>
   );
 }
