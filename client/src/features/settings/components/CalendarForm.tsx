@@ -12,11 +12,11 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { FRENCH_HOLIDAY_SETS, WEEKDAYS, type BusinessCalendarDto, type Weekday } from '@guichet/shared';
-import { useEffect, useId, useMemo, useRef, useState, type SubmitEvent } from 'react';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validationDetails, type FieldDetail } from '../../../lib/api-details';
 import { ErrorAlert } from '../../../lib/ui/ErrorAlert';
-import { useSaveCalendar } from '../api/calendar';
 import {
   detailsToErrors,
   emptyInterval,
@@ -48,16 +48,20 @@ function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
+/** Stores a calendar and answers it as stored: a service's, or a person's own hours. */
+export type SaveCalendarMutation = UseMutationResult<BusinessCalendarDto, Error, BusinessCalendarDto>;
+
 interface CalendarFormProps {
-  serviceId: string;
   calendar: BusinessCalendarDto;
   readOnly: boolean;
+  save: SaveCalendarMutation;
+  /** Buttons beside « Enregistrer » (e.g. cancelling new hours). */
+  actions?: ReactNode;
 }
 
-/** The staffed hours of one service. The form keeps what was typed when the server refuses it. */
-export function CalendarForm({ serviceId, calendar, readOnly }: CalendarFormProps) {
+/** Staffed hours: a service's, or a person's own. The form keeps what was typed when the server refuses it. */
+export function CalendarForm({ calendar, readOnly, save, actions }: CalendarFormProps) {
   const { t } = useTranslation();
-  const save = useSaveCalendar(serviceId);
   const formRef = useRef<HTMLFormElement>(null);
   const idPrefix = useId();
   const [draft, setDraft] = useState<CalendarDraft>(() => toDraft(calendar));
@@ -176,7 +180,6 @@ export function CalendarForm({ serviceId, calendar, readOnly }: CalendarFormProp
   return (
     <form ref={formRef} onSubmit={handleSubmit} noValidate>
       <Stack gap="lg">
-        <Text>{t('calendar.explanation')}</Text>
         {readOnly && (
           <Alert variant="light" color="gray">
             {t('calendar.readOnly')}
@@ -394,6 +397,7 @@ export function CalendarForm({ serviceId, calendar, readOnly }: CalendarFormProp
                 <Button type="submit" loading={save.isPending}>
                   {t('calendar.save')}
                 </Button>
+                {actions}
               </Group>
             )}
           </Stack>

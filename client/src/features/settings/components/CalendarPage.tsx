@@ -1,4 +1,5 @@
-import { Stack, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
+import type { BusinessCalendarDto } from '@guichet/shared';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useParams } from 'react-router-dom';
 import { isApiRequestError } from '../../../lib/api-client';
@@ -6,7 +7,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { ErrorAlert } from '../../../lib/ui/ErrorAlert';
 import { PageLoader } from '../../../lib/ui/PageLoader';
 import { useServices } from '../../../lib/use-services';
-import { useCalendar } from '../api/calendar';
+import { useCalendar, useSaveCalendar } from '../api/calendar';
 import { CalendarForm } from './CalendarForm';
 import classes from './SettingsLayout.module.css';
 
@@ -57,8 +58,30 @@ export function CalendarPage() {
         />
       )}
       {calendar.data && services.data && (
-        <CalendarForm key={id} serviceId={id} calendar={calendar.data} readOnly={!service?.canEditCalendar} />
+        <>
+          <Text>{t('calendar.explanation')}</Text>
+          <ServiceCalendarForm
+            key={id}
+            serviceId={id}
+            calendar={calendar.data}
+            readOnly={!service?.canEditCalendar}
+          />
+        </>
       )}
     </Stack>
   );
+}
+
+// Keyed by service: a failed save of one service does not show on the next one.
+function ServiceCalendarForm({
+  serviceId,
+  calendar,
+  readOnly,
+}: {
+  serviceId: string;
+  calendar: BusinessCalendarDto;
+  readOnly: boolean;
+}) {
+  const save = useSaveCalendar(serviceId);
+  return <CalendarForm calendar={calendar} readOnly={readOnly} save={save} />;
 }
