@@ -15,6 +15,7 @@ import { HeadsOnlyRoute } from './routes/HeadsOnlyRoute';
 import { ChannelsSettingsRoute } from './routes/ChannelsSettingsRoute';
 import { SettingsLayoutRoute } from './routes/SettingsLayoutRoute';
 import { SlaSettingsRoute } from './routes/SlaSettingsRoute';
+import { MyHoursRoute } from './routes/MyHoursRoute';
 
 // Loaded on demand: the login page and the inbox stay light.
 const TicketPage = lazy(() =>
@@ -66,6 +67,11 @@ const ApprovalPolicyPage = lazy(() =>
     default: module.ApprovalPolicyPage,
   })),
 );
+const PersonHoursPage = lazy(() =>
+  import('../features/settings/components/PersonHoursPage').then((module) => ({
+    default: module.PersonHoursPage,
+  })),
+);
 const CalendarPage = lazy(() =>
   import('../features/settings/components/CalendarPage').then((module) => ({ default: module.CalendarPage })),
 );
@@ -102,6 +108,7 @@ export const router = createBrowserRouter([
           { path: 'answers', element: <AnswersPage /> },
           { path: 'answers/new', element: <NewAnswerPage /> },
           { path: 'answers/:id', element: <AnswerPage /> },
+          { path: 'my-hours', element: <MyHoursRoute /> },
           {
             path: 'approvals',
             element: (
@@ -127,6 +134,14 @@ export const router = createBrowserRouter([
                     element: (
                       <AdminOnlyRoute>
                         <ServicesAdminPage />
+                      </AdminOnlyRoute>
+                    ),
+                  },
+                  {
+                    path: 'teams/people/:id/hours',
+                    element: (
+                      <AdminOnlyRoute>
+                        <PersonHoursPage />
                       </AdminOnlyRoute>
                     ),
                   },

@@ -63,6 +63,7 @@ export const queryKeys = {
   users: {
     all: ['users'] as const,
     list: ['users', 'list'] as const,
+    calendar: (id: string) => ['users', 'calendar', id] as const,
   },
   routing: {
     all: ['routing'] as const,

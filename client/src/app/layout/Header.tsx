@@ -1,4 +1,4 @@
-import { Button, Container, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Container, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router-dom';
@@ -16,6 +16,8 @@ export function Header() {
   const logout = useLogout();
   // Elected officials never see tickets: the inbox is not theirs to open.
   const handlesTickets = me.role !== 'elected';
+  // Round-robin deals tickets to agents and heads inside their hours: theirs to set.
+  const hasShift = me.role === 'agent' || me.role === 'service_head';
   const links = [
     ...(handlesTickets ? [{ to: '/inbox', label: t('nav.inbox') }] : []),
     ...(handlesTickets ? [{ to: '/answers', label: t('nav.answers') }] : []),
@@ -62,6 +64,11 @@ export function Header() {
                 {me.displayName}
               </Text>
               <Text size="sm">{t(`role.${me.role}`)}</Text>
+              {hasShift && (
+                <Anchor component={NavLink} to="/my-hours" size="sm">
+                  {t('header.myHours')}
+                </Anchor>
+              )}
             </Stack>
             {handlesTickets && <NotificationsMenu />}
             <LanguageSwitch />

@@ -14,6 +14,7 @@ export const en: Translations = {
     settings: 'Settings',
   },
   header: {
+    myHours: 'My hours',
     signedInAs: 'Signed in as',
     logout: 'Sign out',
     logoutFailed: 'Signing out failed. Please try again.',
@@ -119,6 +120,8 @@ export const en: Translations = {
       approval: 'Awaiting approval',
       all: 'All',
     },
+    awaitingApproval: 'To approve',
+    awaitingApprovalHint: 'A reply awaits a service head’s approval',
     count_one: '{{total}} ticket',
     count_other: '{{total}} tickets',
     loadMore: 'Load more ({{shown}} shown)',
@@ -596,6 +599,37 @@ export const en: Translations = {
       closures: 'One-off closures',
     },
   },
+  userHours: {
+    title: 'Hours',
+    mine: 'My hours',
+    titleOf: 'Hours of {{name}}',
+    explanation:
+      'Round-robin tickets go only to people on shift: within their own hours if they have some, otherwise within their service’s hours.',
+    statusTitle: 'Hours in force',
+    followsService: {
+      mine: 'You follow the service’s hours.',
+      other: 'Follows the service’s hours.',
+    },
+    own: {
+      mine: 'You have your own hours, below.',
+      other: 'Has their own hours, below.',
+    },
+    define: {
+      mine: 'Set my own hours',
+      other: 'Set their own hours',
+    },
+    cancel: 'Cancel',
+    backToService: 'Go back to the service’s hours',
+    confirmTitle: 'Go back to the service’s hours?',
+    confirm: {
+      mine: 'Your own hours will be erased: you will be on shift during your service’s hours.',
+      other: 'Their own hours will be erased: this person will be on shift during their service’s hours.',
+    },
+    clearFailed: 'The own hours were not erased',
+    cleared: 'Back to the service’s hours.',
+    backToTeams: 'Back to Services and teams',
+    unknownPerson: 'This person does not exist.',
+  },
   slaPolicies: {
     title: 'Response targets',
     intro:
@@ -1001,6 +1035,8 @@ export const en: Translations = {
     onShift: 'on shift',
     offShift: 'off shift',
     ownHours: '(own hours)',
+    personHours: 'Hours',
+    personHoursOf: 'of {{name}}',
     openTickets: 'Open tickets',
     remove: 'Remove',
     addMember: 'Add a person',
@@ -1096,6 +1132,9 @@ export const en: Translations = {
     approved: 'Reply on ticket #{{reference}} approved: sending.',
     rejectedDone: 'Reply on ticket #{{reference}} rejected; the author is notified.',
     failedTitle: 'The decision was not saved',
+    decidedMeanwhile: 'Reply already decided',
+    decisionOn: 'Decision on the reply of ticket #{{reference}}',
+    decisionOnReply: 'Your decision on the reply by {{author}} ({{date}})',
     forbidden: 'This page is for service heads and administrators.',
   },
   approvalPolicy: {

@@ -12,6 +12,7 @@ export const fr = {
     settings: 'Paramètres',
   },
   header: {
+    myHours: 'Mes horaires',
     signedInAs: 'Connecté en tant que',
     logout: 'Se déconnecter',
     logoutFailed: 'La déconnexion a échoué. Réessayez.',
@@ -117,6 +118,8 @@ export const fr = {
       approval: 'En attente de validation',
       all: 'Tous',
     },
+    awaitingApproval: 'À valider',
+    awaitingApprovalHint: 'Une réponse attend la validation d’un responsable',
     count_one: '{{total}} ticket',
     count_other: '{{total}} tickets',
     loadMore: 'Charger plus ({{shown}} affichés)',
@@ -595,6 +598,38 @@ export const fr = {
       closures: 'Fermetures exceptionnelles',
     },
   },
+  userHours: {
+    title: 'Horaires',
+    mine: 'Mes horaires',
+    titleOf: 'Horaires de {{name}}',
+    explanation:
+      'Les tickets attribués à tour de rôle ne sont confiés qu’aux personnes en service : selon leurs horaires personnels s’ils en ont, sinon selon les horaires de leur service.',
+    statusTitle: 'Horaires en vigueur',
+    followsService: {
+      mine: 'Vous suivez les horaires du service.',
+      other: 'Suit les horaires du service.',
+    },
+    own: {
+      mine: 'Vous avez vos propres horaires, ci-dessous.',
+      other: 'A ses propres horaires, ci-dessous.',
+    },
+    define: {
+      mine: 'Définir mes propres horaires',
+      other: 'Définir des horaires personnels',
+    },
+    cancel: 'Annuler',
+    backToService: 'Revenir aux horaires du service',
+    confirmTitle: 'Revenir aux horaires du service ?',
+    confirm: {
+      mine: 'Vos horaires personnels seront effacés : vous serez en service pendant les horaires de votre service.',
+      other:
+        'Ses horaires personnels seront effacés : cette personne sera en service pendant les horaires de son service.',
+    },
+    clearFailed: 'Les horaires personnels n’ont pas été effacés',
+    cleared: 'Retour aux horaires du service.',
+    backToTeams: 'Retour à Services et équipes',
+    unknownPerson: 'Cette personne n’existe pas.',
+  },
   slaPolicies: {
     title: 'Délais de traitement',
     intro:
@@ -1005,6 +1040,8 @@ export const fr = {
     onShift: 'en service',
     offShift: 'hors service',
     ownHours: '(horaires personnels)',
+    personHours: 'Horaires',
+    personHoursOf: 'de {{name}}',
     openTickets: 'Tickets ouverts',
     remove: 'Retirer',
     addMember: 'Ajouter une personne',
@@ -1101,6 +1138,9 @@ export const fr = {
     approved: 'Réponse du ticket n° {{reference}} validée : envoi en cours.',
     rejectedDone: 'Réponse du ticket n° {{reference}} refusée ; l’auteur est prévenu.',
     failedTitle: 'La décision n’a pas été enregistrée',
+    decidedMeanwhile: 'Réponse déjà traitée',
+    decisionOn: 'Décision sur la réponse du ticket n° {{reference}}',
+    decisionOnReply: 'Votre décision sur la réponse de {{author}} ({{date}})',
     forbidden: 'Cette page est réservée aux responsables de service et aux administrateurs.',
   },
   approvalPolicy: {

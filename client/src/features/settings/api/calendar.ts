@@ -13,10 +13,11 @@ export function saveCalendar(serviceId: string, calendar: BusinessCalendarDto): 
   return apiRequest<BusinessCalendarDto>(calendarPath(serviceId), { method: 'PUT', body: calendar });
 }
 
-export function useCalendar(serviceId: string) {
+export function useCalendar(serviceId: string, enabled = true) {
   return useQuery({
     queryKey: queryKeys.services.calendar(serviceId),
     queryFn: ({ signal }) => getCalendar(serviceId, signal),
+    enabled,
     // The form copies the calendar once: a background refetch would not reach it anyway.
     refetchOnWindowFocus: false,
   });

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   Group,
   List,
@@ -13,6 +14,7 @@ import {
 import type { ServiceMemberRole, ServiceMemberView, ServiceView, UserView } from '@guichet/shared';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { validationDetails } from '../../../lib/api-details';
 import { ErrorAlert } from '../../../lib/ui/ErrorAlert';
 import { errorMessage } from '../../../lib/ui/error-message';
@@ -168,10 +170,25 @@ function MembersForm({
                       />
                     </Table.Td>
                     <Table.Td>
-                      {saved
-                        ? t(saved.onShift ? 'servicesAdmin.onShift' : 'servicesAdmin.offShift') +
-                          (saved.hasOwnCalendar ? ` ${t('servicesAdmin.ownHours')}` : '')
-                        : '—'}
+                      {saved ? (
+                        <Stack gap={0} align="flex-start">
+                          <span>
+                            {t(saved.onShift ? 'servicesAdmin.onShift' : 'servicesAdmin.offShift') +
+                              (saved.hasOwnCalendar ? ` ${t('servicesAdmin.ownHours')}` : '')}
+                          </span>
+                          {/* Stored members only: a person added here has no hours to show until saved. */}
+                          <Anchor
+                            component={Link}
+                            size="sm"
+                            to={`/settings/teams/people/${encodeURIComponent(row.userId)}/hours?service=${encodeURIComponent(service.id)}`}
+                          >
+                            {t('servicesAdmin.personHours')}
+                            <VisuallyHidden> {t('servicesAdmin.personHoursOf', { name })}</VisuallyHidden>
+                          </Anchor>
+                        </Stack>
+                      ) : (
+                        '—'
+                      )}
                     </Table.Td>
                     <Table.Td>{saved ? saved.openTickets : 0}</Table.Td>
                     <Table.Td>
