@@ -6,15 +6,15 @@ type TicketPages = InfiniteData<Page<TicketSummary>, string | null>;
 
 /**
  * Whether a ticket belongs in a list, judged here from the summary alone; undefined when only the
- * server can tell (text search, "due soon" which depends on the service's calendar, "awaiting
- * approval" which depends on its replies).
+ * server can tell (text search, "due soon" which depends on the service's calendar).
  */
 function matchesFilter(
   ticket: TicketSummary,
   filter: TicketListFilter,
   me: Me | null | undefined,
 ): boolean | undefined {
-  if (filter.q || filter.view === 'due' || filter.view === 'approval') return undefined;
+  if (filter.q || filter.view === 'due') return undefined;
+  if (filter.view === 'approval' && !ticket.awaitingApproval) return false;
   if (filter.view === 'mine' && ticket.assignee?.id !== me?.id) return false;
   if (filter.view === 'unassigned' && ticket.assignee !== null) return false;
   if (filter.status && !filter.status.includes(ticket.status)) return false;
@@ -222,14 +222,10 @@ export function refreshMyLists(queryClient: QueryClient): void {
 }
 
 /**
- * A reply was held for approval, or decided: the approval queue and the « awaiting approval » lists
- * are fetched again (which tickets they hold depends on replies, not on the ticket summary).
+ * A reply was held for approval, or decided: the approval queue is fetched again. The inbox lists
+ * follow the ticket.updated that comes with it (its summary says whether a reply still waits).
  */
 export function refreshApprovals(queryClient: QueryClient, message: MessageView): void {
   if (!message.approval) return;
   void queryClient.invalidateQueries({ queryKey: queryKeys.approvals.queue });
-  void queryClient.invalidateQueries({
-    queryKey: queryKeys.tickets.lists,
-    predicate: (query) => filterOf(query.queryKey).view === 'approval',
-  });
 }

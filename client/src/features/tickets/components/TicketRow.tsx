@@ -1,4 +1,4 @@
-import { Group, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import type { TicketSummary } from '@guichet/shared';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,6 +50,12 @@ export function TicketRow({ ticket, now }: TicketRowProps) {
           <Group gap={6}>
             <PriorityBadge priority={ticket.priority} />
             <StatusBadge status={ticket.status} />
+            {ticket.awaitingApproval && (
+              // Violet 9 on white: 7:1 (an outline badge's text is its colour).
+              <Badge color="violet.9" variant="outline" radius="sm" title={t('inbox.awaitingApprovalHint')}>
+                {t('inbox.awaitingApproval')}
+              </Badge>
+            )}
           </Group>
           <Text size="sm">
             <VisuallyHidden>{t('inbox.lastActivity')} </VisuallyHidden>
