@@ -27,11 +27,21 @@ export function useApprovalQueue() {
   return useQuery({ queryKey: queryKeys.approvals.queue, queryFn: ({ signal }) => getApprovalQueue(signal) });
 }
 
-function useDecision<V>(decide: (variables: V) => Promise<MessageView>) {
+/** Which held reply, on which ticket (its thread is fetched again when the decision fails). */
+interface DecisionTarget {
+  messageId: string;
+  ticketId: string;
+}
+
+function useDecision<V extends DecisionTarget>(decide: (variables: V) => Promise<MessageView>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: decide,
     onSuccess: (message) => upsertMessageInDetail(queryClient, message),
+    // E.g. another head decided meanwhile (409): the thread shows what became of the reply.
+    onError: (_error, variables) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.tickets.detail(variables.ticketId) });
+    },
     // Decided here or by another head meanwhile (409): either way the queue has changed. Not awaited:
     // the refetch removes the item, and the caller's callbacks must run while it is still mounted.
     onSettled: () => {
@@ -41,11 +51,11 @@ function useDecision<V>(decide: (variables: V) => Promise<MessageView>) {
 }
 
 export function useApproveReply() {
-  return useDecision((v: { messageId: string; body?: string }) =>
+  return useDecision((v: DecisionTarget & { body?: string }) =>
     approveReply(v.messageId, v.body === undefined ? {} : { body: v.body }),
   );
 }
 
 export function useRejectReply() {
-  return useDecision((v: { messageId: string; comment: string }) => rejectReply(v.messageId, v.comment));
+  return useDecision((v: DecisionTarget & { comment: string }) => rejectReply(v.messageId, v.comment));
 }

@@ -1,16 +1,13 @@
-import { Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import type { PendingApprovalView } from '@guichet/shared';
-import { useId, useState, type SubmitEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { approvalReasonsText } from '../../../lib/approval-reasons';
 import { formatDateTime } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n/use-locale';
-import { notifyFailure, notifySuccess } from '../../../lib/ui/notify';
-import { useApproveReply, useRejectReply } from '../api/approvals';
+import { ApprovalDecision } from './ApprovalDecision';
 import classes from './PendingApprovalItem.module.css';
-
-type Mode = 'read' | 'edit' | 'reject';
 
 /** One held reply: the citizen's message, the proposed text, why it is held, and the head's three choices. */
 export function PendingApprovalItem({
@@ -23,41 +20,7 @@ export function PendingApprovalItem({
   const { t } = useTranslation();
   const locale = useLocale();
   const headingId = useId();
-  const approve = useApproveReply();
-  const reject = useRejectReply();
-  const [mode, setMode] = useState<Mode>('read');
-  const busy = approve.isPending || reject.isPending;
   const reference = item.ticket.reference;
-
-  /**
-   * The socket may take the decided reply out of the queue (unmounting this item) before the answer
-   * arrives: awaited as a promise, which settles even then (mutate's own callbacks would not run).
-   */
-  const decide = (decision: Promise<unknown>, done: string) =>
-    decision.then(
-      () => {
-        notifySuccess(t, done);
-        onDecided();
-      },
-      (failure: unknown) => notifyFailure(t, t('approvals.failedTitle'), failure),
-    );
-
-  const approveAsWritten = () =>
-    void decide(approve.mutateAsync({ messageId: item.messageId }), t('approvals.approved', { reference }));
-
-  const approveEdited = (body: string) =>
-    void decide(
-      approve.mutateAsync({ messageId: item.messageId, body }),
-      t('approvals.approved', { reference }),
-    );
-
-  const rejectWith = (comment: string) =>
-    void decide(
-      reject.mutateAsync({ messageId: item.messageId, comment }),
-      t('approvals.rejectedDone', { reference }),
-    );
-
-  const cancel = () => setMode('read');
 
   return (
     <li>
@@ -86,115 +49,21 @@ export function PendingApprovalItem({
               <Text className={classes.quote}>{item.inbound.body}</Text>
             </div>
           )}
-          {mode !== 'edit' && (
-            <div>
-              <Text size="sm" fw={600}>
-                {t('approvals.proposed')}
-              </Text>
-              <Text className={classes.proposed}>{item.body}</Text>
-            </div>
-          )}
-          {mode === 'read' && (
-            <Group gap="sm">
-              <Button onClick={approveAsWritten} loading={approve.isPending} disabled={busy}>
-                {t('approvals.approve')}
-              </Button>
-              <Button variant="default" onClick={() => setMode('edit')} disabled={busy}>
-                {t('approvals.edit')}
-              </Button>
-              <Button variant="outline" color="red.9" onClick={() => setMode('reject')} disabled={busy}>
-                {t('approvals.reject')}
-              </Button>
-            </Group>
-          )}
-          {mode === 'edit' && (
-            <TextDecision
-              initial={item.body}
-              label={t('approvals.editLabel')}
-              minRows={4}
-              emptyError={t('approvals.bodyRequired')}
-              submitLabel={t('approvals.approveEdited')}
-              pending={approve.isPending}
-              busy={busy}
-              onSubmit={approveEdited}
-              onCancel={cancel}
-            />
-          )}
-          {mode === 'reject' && (
-            <TextDecision
-              initial=""
-              label={t('approvals.rejectLabel')}
-              description={t('approvals.rejectHint')}
-              required
-              minRows={3}
-              emptyError={t('approvals.commentRequired')}
-              submitLabel={t('approvals.rejectSubmit')}
-              submitColor="red.9"
-              pending={reject.isPending}
-              busy={busy}
-              onSubmit={rejectWith}
-              onCancel={cancel}
-            />
-          )}
+          <ApprovalDecision
+            reply={{ messageId: item.messageId, ticketId: item.ticket.id, reference, body: item.body }}
+            label={t('approvals.decisionOn', { reference })}
+            proposed={
+              <div>
+                <Text size="sm" fw={600}>
+                  {t('approvals.proposed')}
+                </Text>
+                <Text className={classes.proposed}>{item.body}</Text>
+              </div>
+            }
+            onDecided={onDecided}
+          />
         </Stack>
       </Paper>
     </li>
-  );
-}
-
-/** A decision that takes a text (the edited reply, the refusal's comment): required, trimmed. */
-function TextDecision(props: {
-  initial: string;
-  label: string;
-  description?: string;
-  required?: boolean;
-  minRows: number;
-  emptyError: string;
-  submitLabel: string;
-  submitColor?: string;
-  pending: boolean;
-  busy: boolean;
-  onSubmit: (text: string) => void;
-  onCancel: () => void;
-}) {
-  const { t } = useTranslation();
-  const [text, setText] = useState(props.initial);
-  const [error, setError] = useState<string | null>(null);
-  const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const value = text.trim();
-    if (!value) {
-      setError(props.emptyError);
-      return;
-    }
-    props.onSubmit(value);
-  };
-  return (
-    <form onSubmit={handleSubmit} noValidate>
-      <Stack gap="sm">
-        <Textarea
-          label={props.label}
-          description={props.description}
-          value={text}
-          onChange={(event) => {
-            setText(event.currentTarget.value);
-            setError(null);
-          }}
-          error={error ?? undefined}
-          required={props.required}
-          autosize
-          minRows={props.minRows}
-          autoFocus
-        />
-        <Group gap="sm">
-          <Button type="submit" color={props.submitColor} loading={props.pending}>
-            {props.submitLabel}
-          </Button>
-          <Button variant="default" onClick={props.onCancel} disabled={props.busy}>
-            {t('approvals.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }

@@ -9,12 +9,26 @@ import { formatDateTime } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n/use-locale';
 import { ErrorIcon } from '../../../lib/ui/ErrorIcon';
 import { errorMessage } from '../../../lib/ui/error-message';
+import { useSessionUser } from '../../../lib/use-session-user';
+import { canDecideReply } from '../../approvals/can-decide';
+import { ApprovalDecision } from '../../approvals/components/ApprovalDecision';
 import { useRetryReply } from '../api/retry-reply';
 import classes from './MessageItem.module.css';
 
-/** Where an outbound reply stands in the outbox; a failed one shows the platform's reason and can be sent again. */
-export function DeliveryState({ message }: { message: MessageView }) {
+/** The ticket a reply belongs to, as its approval controls need it. */
+export interface ReplyTicket {
+  serviceId: string;
+  reference: number;
+}
+
+/**
+ * Where an outbound reply stands in the outbox; a failed one shows the platform's reason and can be
+ * sent again; a held one can be decided here by whoever may (a head of the service, not its author).
+ */
+export function DeliveryState({ message, ticket }: { message: MessageView; ticket: ReplyTicket }) {
   const { t } = useTranslation();
+  const locale = useLocale();
+  const me = useSessionUser();
   const retry = useRetryReply(message.ticketId);
   const statusRef = useRef<HTMLDivElement>(null);
   const reasonId = useId();
@@ -64,6 +78,25 @@ export function DeliveryState({ message }: { message: MessageView }) {
         )}
         <ApprovalState message={message} />
       </div>
+      {message.approval?.state === 'pending' && canDecideReply(me, ticket.serviceId, message) && (
+        <div className={classes.decision}>
+          <ApprovalDecision
+            reply={{
+              messageId: message.id,
+              ticketId: message.ticketId,
+              reference: ticket.reference,
+              body: message.body,
+            }}
+            label={t('approvals.decisionOnReply', {
+              author:
+                message.author?.kind === 'user' ? message.author.displayName : t('approvals.unknownAuthor'),
+              date: formatDateTime(message.sentAt, locale),
+            })}
+            // The buttons go away with the decision: keep the keyboard on the news.
+            onDecided={() => statusRef.current?.focus()}
+          />
+        </div>
+      )}
       {failed && (
         <Button
           mt="xs"

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n/use-locale';
 import { contactName } from './contact-name';
-import { DeliveryState } from './DeliveryState';
+import { DeliveryState, type ReplyTicket } from './DeliveryState';
 import classes from './MessageItem.module.css';
 
 function useAuthorName(message: MessageView): string {
@@ -15,7 +15,7 @@ function useAuthorName(message: MessageView): string {
   return t('thread.unknownAuthor');
 }
 
-export function MessageItem({ message }: { message: MessageView }) {
+export function MessageItem({ message, ticket }: { message: MessageView; ticket: ReplyTicket }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const author = useAuthorName(message);
@@ -42,7 +42,7 @@ export function MessageItem({ message }: { message: MessageView }) {
             {message.answer.edited && ` · ${t('thread.answerEdited')}`}
           </Text>
         )}
-        {message.direction === 'outbound' && <DeliveryState message={message} />}
+        {message.direction === 'outbound' && <DeliveryState message={message} ticket={ticket} />}
       </article>
     </li>
   );

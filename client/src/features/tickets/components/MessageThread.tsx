@@ -2,9 +2,10 @@ import { Stack, Text, Title } from '@mantine/core';
 import type { MessageView } from '@guichet/shared';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ReplyTicket } from './DeliveryState';
 import { MessageItem } from './MessageItem';
 
-export function MessageThread({ messages }: { messages: MessageView[] }) {
+export function MessageThread({ messages, ticket }: { messages: MessageView[]; ticket: ReplyTicket }) {
   const { t } = useTranslation();
   const headingId = useId();
   return (
@@ -17,7 +18,7 @@ export function MessageThread({ messages }: { messages: MessageView[] }) {
       ) : (
         <Stack component="ol" gap="sm" m={0} p={0} style={{ listStyle: 'none' }} aria-labelledby={headingId}>
           {messages.map((message) => (
-            <MessageItem key={message.id} message={message} />
+            <MessageItem key={message.id} message={message} ticket={ticket} />
           ))}
         </Stack>
       )}

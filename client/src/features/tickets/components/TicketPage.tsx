@@ -62,7 +62,10 @@ function TicketView({ ticketId }: { ticketId: string }) {
           <SlaClocks clocks={ticket.data.slaClocks} ticketStatus={ticket.data.status} />
           <TicketContactPanels ticket={ticket.data} />
           <Divider />
-          <MessageThread messages={ticket.data.messages} />
+          <MessageThread
+            messages={ticket.data.messages}
+            ticket={{ serviceId: ticket.data.service.id, reference: ticket.data.reference }}
+          />
           <Divider />
           {/* Any input in the composer tells the others who have the ticket open that I am writing. */}
           <div onInput={signalTyping} ref={composerRef}>
