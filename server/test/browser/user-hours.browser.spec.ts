@@ -29,6 +29,9 @@ describe('A person’s own hours in a real browser', () => {
 
     // New own hours start from the service's: only Saturday morning needs typing.
     await page.getByRole('button', { name: 'Définir des horaires personnels' }).click();
+    await page.waitForFunction(() =>
+      document.activeElement?.textContent?.startsWith('Ces horaires partent de ceux du service'),
+    );
     expect(await page.getByLabel('Lundi, plage 2 : Fermeture').inputValue()).toBe('17:00');
     await page.getByRole('button', { name: 'Ajouter une plage le Samedi' }).click();
     const satOpen = page.getByLabel('Samedi, plage 1 : Ouverture');

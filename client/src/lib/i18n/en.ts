@@ -618,6 +618,8 @@ export const en: Translations = {
       mine: 'Set my own hours',
       other: 'Set their own hours',
     },
+    draftFromService: 'These hours start from the service’s: change what differs. They apply once saved.',
+    draftEmpty: 'Fill in the hours; they apply once saved.',
     cancel: 'Cancel',
     backToService: 'Go back to the service’s hours',
     confirmTitle: 'Go back to the service’s hours?',

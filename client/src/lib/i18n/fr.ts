@@ -617,6 +617,9 @@ export const fr = {
       mine: 'Définir mes propres horaires',
       other: 'Définir des horaires personnels',
     },
+    draftFromService:
+      'Ces horaires partent de ceux du service : changez ce qui diffère. Ils ne s’appliquent qu’une fois enregistrés.',
+    draftEmpty: 'Indiquez les horaires ; ils ne s’appliquent qu’une fois enregistrés.',
     cancel: 'Annuler',
     backToService: 'Revenir aux horaires du service',
     confirmTitle: 'Revenir aux horaires du service ?',

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import type { BusinessCalendarDto } from '@guichet/shared';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { ErrorAlert } from '../../../lib/ui/ErrorAlert';
@@ -102,24 +102,33 @@ function OwnHoursEditor({
 }) {
   const { t } = useTranslation();
   const save = useSaveUserCalendar(userId);
+  // The button that opened the draft is gone: focus goes to the words that say where it starts from.
+  const focusOnMount = useCallback((node: HTMLElement | null) => node?.focus(), []);
   const fromService = own === null && startServiceId !== null;
   const service = useCalendar(startServiceId ?? '', fromService);
   if (fromService && service.isPending) return <PageLoader />;
   // A service that cannot be read leaves an empty week to fill in.
   const calendar = own ?? service.data ?? EMPTY_CALENDAR;
   return (
-    <CalendarForm
-      calendar={calendar}
-      readOnly={false}
-      save={save}
-      actions={
-        own === null && (
-          <Button variant="default" onClick={onCancel}>
-            {t('userHours.cancel')}
-          </Button>
-        )
-      }
-    />
+    <Stack gap="md">
+      {own === null && (
+        <Text ref={focusOnMount} tabIndex={-1} fw={600}>
+          {t(service.data ? 'userHours.draftFromService' : 'userHours.draftEmpty')}
+        </Text>
+      )}
+      <CalendarForm
+        calendar={calendar}
+        readOnly={false}
+        save={save}
+        actions={
+          own === null && (
+            <Button variant="default" onClick={onCancel}>
+              {t('userHours.cancel')}
+            </Button>
+          )
+        }
+      />
+    </Stack>
   );
 }
 
