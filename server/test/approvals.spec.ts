@@ -521,6 +521,29 @@ describe('Approval of sensitive replies', () => {
       expect(rows).toHaveLength(seen);
     });
 
+    it('still says so in the live row when the citizen writes again while the reply waits', async () => {
+      const rows = await liveRows();
+      await heldReply();
+      await waitFor(() => lastFlag(rows, ticketId) === true);
+      const seen = rows.length;
+      const first = await t.db.getRepository(Message).findOneByOrFail({ platformMessageId: '9100_1' });
+      await postMetaWebhook(
+        t,
+        feedDelivery([
+          {
+            commentId: '9100_9',
+            postId: first.platformParentId ?? '',
+            parentId: '9100_1',
+            message: 'Alors, ça vient ?',
+          },
+        ]),
+      );
+      const again = await t.db.getRepository(Message).findOneByOrFail({ platformMessageId: '9100_9' });
+      expect(again.ticketId).toBe(ticketId);
+      await waitFor(() => rows.length > seen);
+      expect(rows.slice(seen).map((r) => [r.id, r.awaitingApproval])).toEqual([[ticketId, true]]);
+    });
+
     it('stays while a second reply still waits after the first is decided', async () => {
       const first = await heldReply('agent', 'Une équipe passe demain.');
       const second = await heldReply('agent', 'Ou après-demain.');
