@@ -95,6 +95,10 @@ describe('A person’s own hours in a real browser', () => {
     await confirm.getByRole('button', { name: 'Revenir aux horaires du service' }).click();
     await confirm.waitFor({ state: 'detached' });
     await agentPage.getByText('Vous suivez les horaires du service.').waitFor();
+    // Focus lands on the hours now in force, not on the page's body.
+    await agentPage.waitForFunction(
+      () => document.activeElement?.textContent === 'Horaires en vigueurVous suivez les horaires du service.',
+    );
     expect(await agentPage.getByLabel('Samedi, plage 1 : Ouverture').count()).toBe(0);
     expect(await storedCalendar()).toBeNull();
     expect(agentSession.errors).toEqual([]);

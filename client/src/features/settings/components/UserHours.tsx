@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import type { BusinessCalendarDto } from '@guichet/shared';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { ErrorAlert } from '../../../lib/ui/ErrorAlert';
@@ -36,6 +36,13 @@ export function UserHours({ userId, title, mine, startServiceId }: UserHoursProp
   const calendar = useUserCalendar(userId);
   const [defining, setDefining] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // The button that was used is gone (cancelled draft, erased hours): focus goes to what is in force now.
+  const statusRef = useRef<HTMLDivElement>(null);
+  const cleared = useRef(false);
+  const [focusStatus, setFocusStatus] = useState(0);
+  useEffect(() => {
+    if (focusStatus > 0) statusRef.current?.focus();
+  }, [focusStatus]);
   useDocumentTitle(title);
 
   const own = calendar.data?.calendar ?? null;
@@ -48,7 +55,7 @@ export function UserHours({ userId, title, mine, startServiceId }: UserHoursProp
       {calendar.isPending && <PageLoader />}
       {calendar.isError && <ErrorAlert error={calendar.error} onRetry={() => void calendar.refetch()} />}
       {calendar.data && (
-        <Alert variant="light" color="gray" title={t('userHours.statusTitle')}>
+        <Alert ref={statusRef} tabIndex={-1} variant="light" color="gray" title={t('userHours.statusTitle')}>
           <Text size="sm">{own ? t(`userHours.own.${who}`) : t(`userHours.followsService.${who}`)}</Text>
         </Alert>
       )}
@@ -57,7 +64,10 @@ export function UserHours({ userId, title, mine, startServiceId }: UserHoursProp
           userId={userId}
           own={own}
           startServiceId={startServiceId}
-          onCancel={() => setDefining(false)}
+          onCancel={() => {
+            setDefining(false);
+            setFocusStatus((n) => n + 1);
+          }}
         />
       )}
       {calendar.data &&
@@ -79,7 +89,16 @@ export function UserHours({ userId, title, mine, startServiceId }: UserHoursProp
         opened={confirming}
         mine={mine}
         onClose={() => setConfirming(false)}
-        onCleared={() => setDefining(false)}
+        onCleared={() => {
+          setDefining(false);
+          cleared.current = true;
+        }}
+        onExited={() => {
+          // After the dialog's own focus return, which aims at the removed button.
+          if (!cleared.current) return;
+          cleared.current = false;
+          setFocusStatus((n) => n + 1);
+        }}
       />
     </Stack>
   );
@@ -138,12 +157,14 @@ function ClearHoursModal({
   mine,
   onClose,
   onCleared,
+  onExited,
 }: {
   userId: string;
   opened: boolean;
   mine: boolean;
   onClose: () => void;
   onCleared: () => void;
+  onExited: () => void;
 }) {
   const { t } = useTranslation();
   const clear = useClearUserCalendar(userId);
@@ -155,6 +176,7 @@ function ClearHoursModal({
     <ConfirmModal
       opened={opened}
       onClose={close}
+      onExitTransitionEnd={onExited}
       title={t('userHours.confirmTitle')}
       cancelLabel={t('userHours.cancel')}
       confirmLabel={t('userHours.backToService')}
