@@ -1,5 +1,5 @@
 import type { MessageView, TicketDetail } from '@guichet/shared';
-import { EU_MEDIA_NOTICE } from '../src/channels/meta/meta-messaging.normalizer';
+import { EU_MEDIA_NOTICE, UNSUPPORTED_NOTICE } from '../src/channels/meta/meta-messaging.normalizer';
 import { Message } from '../src/tickets/message.entity';
 import { Ticket } from '../src/tickets/ticket.entity';
 import { api, login, makePageAccount, makeTown, makeUser, PAGE_ID, postMetaWebhook } from './factories';
@@ -85,6 +85,14 @@ describe('Messenger and Instagram', () => {
     );
     const message = await t.db.getRepository(Message).findOneByOrFail({ platformMessageId: 'm_eu' });
     expect(message.body).toBe(EU_MEDIA_NOTICE);
+  });
+
+  it('keeps a message Meta flags as unsupported, saying so', async () => {
+    const delivery = messengerDelivery([{ mid: 'm_unsup', from: '999' }]);
+    Object.assign(delivery.entry[0].messaging[0].message, { is_unsupported: true });
+    await postMetaWebhook(t, delivery);
+    const message = await t.db.getRepository(Message).findOneByOrFail({ platformMessageId: 'm_unsup' });
+    expect(message.body).toBe(UNSUPPORTED_NOTICE);
   });
 
   it('names each attachment for the agent and keeps its address, whatever type Meta gives', async () => {

@@ -4,6 +4,9 @@ import { idOf, isObject, metaTime, textOf, type Json } from './meta-json';
 
 /** What Meta sends in the EU in place of some media; the message is kept and the notice shown. */
 export const EU_MEDIA_NOTICE = 'Media not available due to new privacy rules in Europe';
+/** A message Meta flags `is_unsupported` (content its API does not carry): kept, to be read in the app. */
+export const UNSUPPORTED_NOTICE =
+  "Message d'un type que Meta ne transmet pas (à lire dans l'application Messenger ou Instagram)";
 
 /**
  * A Messenger (`object: "page"`) or Instagram DM (`object: "instagram"`) messaging event. One
@@ -36,7 +39,7 @@ export function normalizeMessagingEvent(
     if (url) lines.push(`${attachmentLabel(textOf(attachment.type))} : ${url}`);
     else if (title) lines.push(title);
   }
-  if (lines.length === 0) lines.push(EU_MEDIA_NOTICE);
+  if (lines.length === 0) lines.push(message.is_unsupported === true ? UNSUPPORTED_NOTICE : EU_MEDIA_NOTICE);
   const replyTo = isObject(message.reply_to) ? idOf(message.reply_to.mid) : null;
   return {
     ...base,
