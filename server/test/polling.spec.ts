@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { MessageView } from '@guichet/shared';
 import { ChannelAccount } from '../src/channels/channel-account.entity';
 import { ChannelPollService } from '../src/channels/channel-poll.service';
@@ -137,6 +138,21 @@ describe('Polling a Mastodon account', () => {
     expect(
       (await t.db.getRepository(ChannelAccount).findOneByOrFail({ id: account.id })).lastError,
     ).toBeNull();
+  });
+
+  it('says the tokens are unreadable when another SECRET_KEY encrypted them, and asks the platform nothing', async () => {
+    await t.db
+      .getRepository(ChannelAccount)
+      .update(
+        { id: account.id },
+        { credentialsEncrypted: encryptCredentials({ accessToken: 'masto-token' }, randomBytes(32)) },
+      );
+    fake.respond(() => ({ body: [mention('31', 'lampadaire éteint')] }));
+    await poll();
+    const failed = await t.db.getRepository(ChannelAccount).findOneByOrFail({ id: account.id });
+    expect(failed.lastError).toMatch(/^Jetons illisibles : .*SECRET_KEY/);
+    expect(fake.requests).toHaveLength(0);
+    expect(await t.db.getRepository(Message).count()).toBe(0);
   });
 
   it('answers a Mastodon direct message older than 24 hours (Meta’s window does not apply)', async () => {

@@ -79,7 +79,16 @@ export class ConnectorRegistry {
     }
     const baseUrl = row.baseUrl ?? this.defaultBaseUrl(row.platform);
     if (!baseUrl) throw new PlatformError('auth', 'Compte incomplet : adresse du serveur manquante');
-    const credentials: unknown = decryptCredentials(row.credentialsEncrypted, this.secrets.credentialsKey);
+    let credentials: unknown;
+    try {
+      credentials = decryptCredentials(row.credentialsEncrypted, this.secrets.credentialsKey);
+    } catch {
+      // GCM refuses them whole: encrypted with another SECRET_KEY (changed, or another install's data).
+      throw new PlatformError(
+        'auth',
+        'Jetons illisibles : ils ont été chiffrés avec une autre clé SECRET_KEY. Remettez l’ancienne clé ou reconnectez le compte.',
+      );
+    }
     return { row, connector, account: { externalId: row.externalId, credentials, baseUrl } };
   }
 }
