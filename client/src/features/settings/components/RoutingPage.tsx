@@ -7,9 +7,9 @@ import { ErrorAlert } from '../../../lib/ui/ErrorAlert';
 import { movedIds } from '../hooks/use-reorder-focus';
 import { notifyFailure } from '../../../lib/ui/notify';
 import { PageLoader } from '../../../lib/ui/PageLoader';
-import { useReorderRoutingRules, useRoutingRules } from '../api/routing';
+import { useDeleteRoutingRule, useReorderRoutingRules, useRoutingRules } from '../api/routing';
 import { ClassifierPanel } from './ClassifierPanel';
-import { DeleteRuleModal } from './DeleteRuleModal';
+import { DeleteNamedModal } from './DeleteNamedModal';
 import { RuleFormModal } from './RuleFormModal';
 import { RulesTable } from './RulesTable';
 import { ThresholdForm } from './ThresholdForm';
@@ -22,6 +22,7 @@ export function RoutingPage() {
   const addRef = useRef<HTMLButtonElement>(null);
   const [editing, setEditing] = useState<RoutingRuleView | 'new' | null>(null);
   const [deleting, setDeleting] = useState<RoutingRuleView | null>(null);
+  const remove = useDeleteRoutingRule();
   const [deleted, setDeleted] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   useDocumentTitle(t('routingRules.title'));
@@ -64,8 +65,10 @@ export function RoutingPage() {
       <ThresholdForm />
       <ClassifierPanel />
       <RuleFormModal rule={editing} onClose={() => setEditing(null)} />
-      <DeleteRuleModal
-        rule={deleting}
+      <DeleteNamedModal
+        item={deleting}
+        remove={remove}
+        texts="routingRules"
         onClose={() => setDeleting(null)}
         onDeleted={(rule) => {
           setDeleted(true);

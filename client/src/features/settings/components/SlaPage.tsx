@@ -7,9 +7,9 @@ import { ErrorAlert } from '../../../lib/ui/ErrorAlert';
 import { movedIds } from '../hooks/use-reorder-focus';
 import { notifyFailure } from '../../../lib/ui/notify';
 import { PageLoader } from '../../../lib/ui/PageLoader';
-import { useReorderSlaPolicies, useSlaPolicies } from '../api/sla-policies';
+import { useDeleteSlaPolicy, useReorderSlaPolicies, useSlaPolicies } from '../api/sla-policies';
 import { useSlaSettings } from '../api/sla-settings';
-import { DeletePolicyModal } from './DeletePolicyModal';
+import { DeleteNamedModal } from './DeleteNamedModal';
 import { PoliciesTable } from './PoliciesTable';
 import { PolicyFormModal } from './PolicyFormModal';
 import { WarningRatioForm } from './WarningRatioForm';
@@ -28,6 +28,7 @@ export function SlaPage({ canEdit }: SlaPageProps) {
   const addRef = useRef<HTMLButtonElement>(null);
   const [editing, setEditing] = useState<SlaPolicyView | 'new' | null>(null);
   const [deleting, setDeleting] = useState<SlaPolicyView | null>(null);
+  const remove = useDeleteSlaPolicy();
   const [deleted, setDeleted] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   useDocumentTitle(t('slaPolicies.title'));
@@ -88,8 +89,10 @@ export function SlaPage({ canEdit }: SlaPageProps) {
       {canEdit && (
         <>
           <PolicyFormModal policy={editing} onClose={() => setEditing(null)} />
-          <DeletePolicyModal
-            policy={deleting}
+          <DeleteNamedModal
+            item={deleting}
+            remove={remove}
+            texts="slaPolicies"
             onClose={() => setDeleting(null)}
             onDeleted={(policy) => {
               setDeleted(true);
